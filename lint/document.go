@@ -1,0 +1,247 @@
+package lint
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Document is one Markdown file, parsed once and shared read-only by every
+// rule.
+type Document struct {
+	// Path is the path shown to the user (slash-separated, relative to the
+	// working directory when inside it); AbsPath is absolute.
+	Path, AbsPath string
+	// Src is the file exactly as read from disk.
+	Src []byte
+	// Lines converts offsets in Src to positions.
+	Lines *LineIndex
+	// BOM is the length of a leading UTF-8 byte order mark (0 or 3).
+	BOM int
+	// FrontMatter is the metadata block, if any.
+	FrontMatter FrontMatter
+	// BodyStart is the offset where the Markdown body starts.
+	BodyStart int
+	// Masked is Src with the BOM and front matter blanked and template tags
+	// replaced by filler of the same length (newlines kept): what goldmark
+	// parsed. Offsets into Masked are offsets into Src.
+	Masked []byte
+	// AST is the goldmark tree of Masked.
+	AST ast.Node
+	// Tags are the template tags of the body, in source order.
+	Tags []Tag
+	// Lang is the document's language ("fr", "en", …, or "" when unknown)
+	// and LangSource says where it came from ("front matter", "site", …).
+	Lang, LangSource string
+	// Post is the site's index entry for this file, nil when the file is
+	// not a post or page of the site.
+	Post *Post
+
+	hidden     []Span // tags, comment bodies and attribute lists: not prose
+	highlights []Span // {% highlight %} bodies: code
+	code       []Span // code spans, code block contents and highlight bodies, sorted
+	prose      []ProseBlock
+	proseDone  bool
+	links      []Link
+	linksDone  bool
+}
+
+// markdown is stateless once built; goldmark parsers are safe for
+// concurrent use.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithHeadingAttribute()),
+	)
+}
+
+// kramdownIAL matches kramdown's inline and block attribute lists and
+// extensions ({: .class}, {:toc}, {::comment}) that Jekyll sites use.
+var kramdownIAL = regexp.MustCompile(`\{:[^}\n]*\}`)
+
+// parseDocument builds a Document from a file's bytes.
+func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, syntax Syntax, kramdown bool) *Document {
+	d := &Document{Path: path, AbsPath: absPath, Src: src, Lines: NewLineIndex(src)}
+	if bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) {
+		d.BOM = 3
+	}
+	d.FrontMatter = parseFrontMatter(src, d.BOM)
+	d.BodyStart = d.BOM
+	if d.FrontMatter.Has() {
+		d.BodyStart = d.FrontMatter.Span.End
+	}
+	masked := make([]byte, len(src))
+	copy(masked, src)
+	blank(masked, 0, d.BodyStart)
+	if syntax != 0 && !d.FrontMatter.Unterminated {
+		var comments []Span
+		d.Tags, comments = tokenizeTags(src, d.BodyStart, syntax)
+		d.maskTags(masked, comments)
+	}
+	if kramdown {
+		for _, m := range kramdownIAL.FindAllIndex(masked[d.BodyStart:], -1) {
+			s := Span{d.BodyStart + m[0], d.BodyStart + m[1]}
+			fill(masked, s.Start, s.End)
+			d.hidden = append(d.hidden, s)
+		}
+		sort.Slice(d.hidden, func(i, j int) bool { return d.hidden[i].Start < d.hidden[j].Start })
+	}
+	d.Masked = masked
+	d.AST = md.Parser().Parse(text.NewReader(masked))
+	d.findCode()
+	return d
+}
+
+// maskTags replaces each live tag (and each comment body) by filler.
+// A tag alone on its lines becomes blank, as the engine's output of a
+// control tag is; an inline tag becomes letters so that a link whose
+// destination is a tag still parses as a link. {% highlight %} blocks become
+// fenced code.
+func (d *Document) maskTags(masked []byte, comments []Span) {
+	for _, c := range comments {
+		d.hidden = append(d.hidden, c)
+		d.maskSpan(masked, c.Start, c.End)
+	}
+	var open *Tag
+	for i := range d.Tags {
+		t := &d.Tags[i]
+		if t.Unterminated {
+			continue
+		}
+		d.hidden = append(d.hidden, Span{t.Start, t.End})
+		if t.Kind == LiquidTag && t.Name == "highlight" && d.aloneOnLine(t.Start, t.End) && t.End-t.Start >= 3 {
+			fill(masked, t.Start, t.End)
+			copy(masked[t.Start:], "~~~")
+			open = t
+			continue
+		}
+		if t.Kind == LiquidTag && t.Name == "endhighlight" && open != nil && d.aloneOnLine(t.Start, t.End) && t.End-t.Start >= 3 {
+			blank(masked, t.Start, t.End)
+			copy(masked[t.Start:], "~~~")
+			d.highlights = append(d.highlights, Span{open.End, t.Start})
+			open = nil
+			continue
+		}
+		d.maskSpan(masked, t.Start, t.End)
+	}
+	sort.Slice(d.hidden, func(i, j int) bool { return d.hidden[i].Start < d.hidden[j].Start })
+}
+
+func (d *Document) maskSpan(masked []byte, start, end int) {
+	if d.aloneOnLine(start, end) {
+		blank(masked, start, end)
+	} else {
+		fill(masked, start, end)
+	}
+}
+
+// aloneOnLine reports whether only white space surrounds src[start:end] on
+// its first and last lines.
+func (d *Document) aloneOnLine(start, end int) bool {
+	for i := start - 1; i >= 0 && d.Src[i] != '\n'; i-- {
+		if d.Src[i] != ' ' && d.Src[i] != '\t' {
+			return false
+		}
+	}
+	for i := end; i < len(d.Src) && d.Src[i] != '\n'; i++ {
+		if d.Src[i] != ' ' && d.Src[i] != '\t' && d.Src[i] != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// blank replaces b[start:end] by spaces, keeping line endings.
+func blank(b []byte, start, end int) {
+	for i := start; i < end; i++ {
+		if b[i] != '\n' && b[i] != '\r' {
+			b[i] = ' '
+		}
+	}
+}
+
+// fill replaces b[start:end] by letters, keeping line endings; letters are
+// inert in Markdown and never white space, so a link destination stays one.
+func fill(b []byte, start, end int) {
+	for i := start; i < end; i++ {
+		if b[i] != '\n' && b[i] != '\r' {
+			b[i] = 'x'
+		}
+	}
+}
+
+// findCode records the spans of code spans, code blocks and highlight
+// bodies, and marks the tags inside them.
+func (d *Document) findCode() {
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock:
+			if lines := n.Lines(); lines.Len() > 0 {
+				d.code = append(d.code, Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
+			}
+			return ast.WalkSkipChildren, nil
+		case ast.KindCodeSpan:
+			if s, ok := inlineSpan(n); ok {
+				d.code = append(d.code, s)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	d.code = append(d.code, d.highlights...)
+	sort.Slice(d.code, func(i, j int) bool { return d.code[i].Start < d.code[j].Start })
+	for i := range d.Tags {
+		t := &d.Tags[i]
+		j := sort.Search(len(d.code), func(k int) bool { return d.code[k].End > t.Start })
+		t.InCode = j < len(d.code) && d.code[j].Start < t.End
+	}
+}
+
+// inlineSpan returns the extent of an inline node's text children.
+func inlineSpan(n ast.Node) (Span, bool) {
+	s := Span{-1, -1}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			if s.Start < 0 {
+				s.Start = t.Segment.Start
+			}
+			s.End = t.Segment.Stop
+		}
+	}
+	return s, s.Start >= 0
+}
+
+// InCode reports whether offset off lies inside a code span, the content of
+// a code block or a {% highlight %} body.
+func (d *Document) InCode(off int) bool {
+	i := sort.Search(len(d.code), func(i int) bool { return d.code[i].End > off })
+	return i < len(d.code) && d.code[i].Start <= off
+}
+
+// Hidden reports whether offset off lies in a template tag, a Liquid comment
+// or a kramdown attribute list: text the reader never sees as such.
+func (d *Document) Hidden(off int) bool {
+	i := sort.Search(len(d.hidden), func(i int) bool { return d.hidden[i].End > off })
+	return i < len(d.hidden) && d.hidden[i].Start <= off
+}
+
+// HighlightBodies returns the spans of {% highlight %} bodies.
+func (d *Document) HighlightBodies() []Span { return d.highlights }
+
+// TagAt returns the live tag that contains offset off, or nil.
+func (d *Document) TagAt(off int) *Tag {
+	i := sort.Search(len(d.Tags), func(i int) bool { return d.Tags[i].End > off })
+	if i < len(d.Tags) && d.Tags[i].Start <= off && !d.Tags[i].Unterminated {
+		return &d.Tags[i]
+	}
+	return nil
+}

@@ -1,0 +1,112 @@
+package lint
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Position is a place in a source file. Offset is a byte offset into the
+// file as read from disk; Line and Column are 1-based and Column counts
+// Unicode code points, so that every output format agrees with what an
+// editor shows.
+type Position struct {
+	Offset int `json:"offset"`
+	Line   int `json:"line"`
+	Column int `json:"column"`
+}
+
+// LineIndex converts byte offsets to line and column positions.
+type LineIndex struct {
+	src    []byte
+	starts []int // byte offset of the first byte of each line
+	bom    int   // length of a leading UTF-8 byte order mark, not counted as a column
+}
+
+// NewLineIndex indexes src. A line ends at "\n"; a "\r" before it belongs to
+// the line ending, not to the text. A lone "\r" (old Mac) is not a line end:
+// CommonMark treats it as one, but no blog engine in use writes such files.
+func NewLineIndex(src []byte) *LineIndex {
+	idx := &LineIndex{src: src, starts: make([]int, 1, 1+len(src)/40)}
+	for i, b := range src {
+		if b == '\n' {
+			idx.starts = append(idx.starts, i+1)
+		}
+	}
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		idx.bom = 3
+	}
+	return idx
+}
+
+// Lines returns the number of lines (a final line without "\n" counts; an
+// empty file has one empty line).
+func (idx *LineIndex) Lines() int { return len(idx.starts) }
+
+// LineStart returns the byte offset of the start of 1-based line n.
+func (idx *LineIndex) LineStart(n int) int {
+	if n < 1 {
+		return 0
+	}
+	if n > len(idx.starts) {
+		return len(idx.src)
+	}
+	if n == 1 {
+		return idx.bom
+	}
+	return idx.starts[n-1]
+}
+
+// LineEnd returns the offset of the end of line n's text, before "\r\n" or "\n".
+func (idx *LineIndex) LineEnd(n int) int {
+	if n < 1 {
+		return 0
+	}
+	if n >= len(idx.starts) {
+		return len(idx.src)
+	}
+	end := idx.starts[n] - 1
+	if end > 0 && idx.src[end-1] == '\r' && end-1 >= idx.LineStart(n) {
+		end--
+	}
+	return end
+}
+
+// Line returns the text of 1-based line n without its line ending.
+func (idx *LineIndex) Line(n int) []byte {
+	return idx.src[idx.LineStart(n):idx.LineEnd(n)]
+}
+
+// Position returns the position of byte offset off. Offsets past the end are
+// clamped; an offset inside a multi-byte character maps to that character.
+func (idx *LineIndex) Position(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(idx.src) {
+		off = len(idx.src)
+	}
+	line := sort.Search(len(idx.starts), func(i int) bool { return idx.starts[i] > off })
+	start := idx.LineStart(line)
+	if off < start { // inside the BOM
+		off = start
+	}
+	col := 1 + utf8.RuneCount(idx.src[start:off])
+	// A partial rune at the end counts as one more code point; step back so
+	// the offset points at the start of the character it is inside.
+	for off > start && off < len(idx.src) && !utf8.RuneStart(idx.src[off]) {
+		off--
+	}
+	return Position{Offset: off, Line: line, Column: col}
+}
+
+// OffsetOf returns the byte offset of a 1-based line and code point column,
+// the inverse of Position. Columns past the end of the line clamp to its end.
+func (idx *LineIndex) OffsetOf(line, col int) int {
+	off := idx.LineStart(line)
+	end := idx.LineEnd(line)
+	for c := 1; c < col && off < end; c++ {
+		_, size := utf8.DecodeRune(idx.src[off:end])
+		off += size
+	}
+	return off
+}

@@ -1,0 +1,420 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"golang.org/x/sync/errgroup"
+)
+
+// Options configure a run.
+type Options struct {
+	// Paths are the files and folders to check ("." when empty).
+	Paths []string
+	// Rules are all known rules; which run is decided by Config, Enable and
+	// Disable.
+	Rules []*Rule
+	// Config is the loaded configuration (DefaultConfig when nil).
+	Config *Config
+	// Enable and Disable turn rules on or off over the config.
+	Enable, Disable []string
+	// SiteRoot forces the site root; SiteKind the site kind ("" or "auto":
+	// discover).
+	SiteRoot, SiteKind string
+	// Lang overrides every document's language.
+	Lang string
+	// Jobs is the number of files checked at once (0: one per CPU).
+	Jobs int
+	// Cwd is the folder paths are shown relative to ("" = current).
+	Cwd string
+}
+
+// Result is what a run found.
+type Result struct {
+	// Findings are sorted by path, line, column and rule.
+	Findings []Finding
+	// Files is the number of files checked.
+	Files int
+	// Errors are problems that kept a file from being checked (unreadable,
+	// missing path); each names the file.
+	Errors []error
+	// Rules are the rules that ran, in the order given, with their
+	// configured severity.
+	Rules []EnabledRule
+	// Sites are the sites the files belong to.
+	Sites []*Site
+}
+
+// EnabledRule is a rule with the severity and options of this run.
+type EnabledRule struct {
+	*Rule
+	Severity Severity
+	Options  any
+}
+
+// FileError is an error about one file.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// UsageError is a mistake in how postlint was called (unknown rule name,
+// bad flag value); the run does not start.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// SelectRules decides which rules run and with which severity and options.
+func SelectRules(all []*Rule, cfg *Config, enable, disable []string) ([]EnabledRule, error) {
+	byName := map[string]*Rule{}
+	for _, r := range all {
+		byName[r.Name] = r
+	}
+	for _, name := range append(append([]string{}, enable...), disable...) {
+		if byName[name] == nil {
+			return nil, &UsageError{Msg: fmt.Sprintf("unknown rule %q%s (see `postlint rules`)", name, suggest(name, all))}
+		}
+	}
+	for name, rc := range cfg.Rules {
+		if byName[name] == nil {
+			return nil, &ConfigError{Path: cfg.Path, Line: rc.Line, Key: "rules." + name, Msg: "unknown rule" + suggest(name, all)}
+		}
+	}
+	on := map[string]bool{}
+	for _, n := range enable {
+		on[n] = true
+	}
+	off := map[string]bool{}
+	for _, n := range disable {
+		off[n] = true
+	}
+	var out []EnabledRule
+	for _, r := range all {
+		sev := r.DefaultSeverity
+		rc, configured := cfg.Rules[r.Name]
+		if configured && rc.SeveritySet {
+			sev = rc.Severity
+		}
+		if on[r.Name] && sev == SeverityOff {
+			sev = r.DefaultSeverity
+			if sev == SeverityOff {
+				sev = SeverityWarning
+			}
+		}
+		if off[r.Name] || sev == SeverityOff {
+			continue
+		}
+		var opts any
+		if r.NewOptions != nil {
+			opts = r.NewOptions()
+			if configured {
+				if err := DecodeOptions(cfg.Path, r.Name, rc.Options, opts); err != nil {
+					return nil, err
+				}
+			}
+		} else if configured && rc.Options != nil {
+			return nil, &ConfigError{Path: cfg.Path, Line: rc.Options.Content[0].Line, Key: "rules." + r.Name + "." + rc.Options.Content[0].Value, Msg: r.Name + " has no options besides severity"}
+		}
+		out = append(out, EnabledRule{Rule: r, Severity: sev, Options: opts})
+	}
+	return out, nil
+}
+
+func suggest(name string, all []*Rule) string {
+	names := make([]string, len(all))
+	for i, r := range all {
+		names[i] = r.Name
+	}
+	return Suggest(name, names)
+}
+
+// Suggest returns "; did you mean X?" for the candidate closest to name
+// (edit distance at most 3), or "".
+func Suggest(name string, candidates []string) string {
+	best, bestD := "", 4
+	for _, c := range candidates {
+		if d := EditDistance(name, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %s?", best)
+}
+
+// EditDistance is the Levenshtein distance between a and b in code points.
+func EditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// target is one file to check and the site it belongs to.
+type target struct {
+	abs  string
+	site *Site
+}
+
+// Run checks the files named by opts and returns every finding.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = DefaultConfig()
+	}
+	enabled, err := SelectRules(opts.Rules, cfg, opts.Enable, opts.Disable)
+	if err != nil {
+		return nil, err
+	}
+	kind := opts.SiteKind
+	if kind == "" || kind == "auto" {
+		kind = cfg.Site
+	}
+	if kind != "" && kind != "auto" && !oneOf(kind, string(SiteJekyll), string(SiteHugo), string(SitePlain)) {
+		return nil, &UsageError{Msg: fmt.Sprintf("unknown site kind %q (want auto, jekyll, hugo or plain)", kind)}
+	}
+	cwd := opts.Cwd
+	if cwd == "" {
+		if cwd, err = os.Getwd(); err != nil {
+			return nil, err
+		}
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	res := &Result{Rules: enabled}
+	known := make([]string, 0, len(opts.Rules))
+	for _, r := range opts.Rules {
+		known = append(known, r.Name)
+	}
+
+	sites := map[string]*Site{}
+	siteFor := func(p, stop string) (*Site, error) {
+		root, k := opts.SiteRoot, SiteKind(kind)
+		if root == "" {
+			var found SiteKind
+			root, found = DiscoverSite(p, stop)
+			if k == "" || k == "auto" {
+				k = found
+			}
+		} else if k == "" || k == "auto" {
+			if k = siteKindAt(root); k == "" {
+				k = SitePlain
+			}
+		}
+		root, _ = filepath.Abs(root)
+		if s := sites[root]; s != nil {
+			return s, nil
+		}
+		s, err := LoadSite(root, k)
+		if err != nil {
+			return nil, err
+		}
+		sites[root] = s
+		res.Sites = append(res.Sites, s)
+		return s, nil
+	}
+
+	var targets []target
+	seen := map[string]bool{}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			res.Errors = append(res.Errors, &FileError{Path: p, Err: err})
+			continue
+		}
+		fi, err := os.Stat(abs)
+		if err != nil {
+			res.Errors = append(res.Errors, &FileError{Path: p, Err: describeStatError(err)})
+			continue
+		}
+		if !fi.IsDir() {
+			if cfg.Ignored(abs) || seen[abs] {
+				continue
+			}
+			s, err := siteFor(abs, filepath.Dir(abs))
+			if err != nil {
+				res.Errors = append(res.Errors, err)
+				continue
+			}
+			seen[abs] = true
+			targets = append(targets, target{abs, s})
+			continue
+		}
+		walkErr := filepath.WalkDir(abs, func(fp string, d fs.DirEntry, err error) error {
+			if err != nil {
+				res.Errors = append(res.Errors, &FileError{Path: displayPath(cwd, fp), Err: err})
+				return nil
+			}
+			if d.IsDir() {
+				if fp != abs && (SkippedDir(d.Name()) || cfg.Ignored(fp)) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !IsMarkdown(d.Name()) || cfg.Ignored(fp) || seen[fp] {
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				return nil // the file it points to is checked where it lives
+			}
+			s, err := siteFor(fp, abs)
+			if err != nil {
+				res.Errors = append(res.Errors, err)
+				return filepath.SkipAll
+			}
+			seen[fp] = true
+			targets = append(targets, target{fp, s})
+			return nil
+		})
+		if walkErr != nil {
+			res.Errors = append(res.Errors, &FileError{Path: p, Err: walkErr})
+		}
+	}
+	res.Files = len(targets)
+
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	md := newMarkdown()
+	perFile := make([][]Finding, len(targets))
+	fileErrs := make([]error, len(targets))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(jobs)
+	for i, t := range targets {
+		g.Go(func() error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			perFile[i], fileErrs[i] = checkFile(md, t, displayPath(cwd, t.abs), enabled, cfg, opts.Lang, known)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	for i := range targets {
+		res.Findings = append(res.Findings, perFile[i]...)
+		if fileErrs[i] != nil {
+			res.Errors = append(res.Errors, fileErrs[i])
+		}
+	}
+	SortFindings(res.Findings)
+	return res, nil
+}
+
+// SortFindings puts findings in output order.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Less(&fs[j]) })
+}
+
+func describeStatError(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New("no such file or directory")
+	}
+	return err
+}
+
+// displayPath shows abs relative to cwd when inside it, slash-separated.
+func displayPath(cwd, abs string) string {
+	if rel, err := filepath.Rel(cwd, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(abs)
+}
+
+// ParseFile parses one file of a site as the engine does, for tests and
+// tools.
+func ParseFile(site *Site, abs, display string, src []byte, langOverride string, cfg *Config) *Document {
+	return parseForSite(newMarkdown(), site, abs, display, src, langOverride, cfg)
+}
+
+func parseForSite(md goldmark.Markdown, site *Site, abs, display string, src []byte, langOverride string, cfg *Config) *Document {
+	syntax := SyntaxLiquid | SyntaxShortcode
+	kramdown := false
+	if site != nil {
+		switch site.Kind {
+		case SiteJekyll:
+			syntax = SyntaxLiquid
+			kramdown = site.Markdown == "kramdown"
+		case SiteHugo:
+			syntax = SyntaxShortcode
+		}
+	}
+	d := parseDocument(md, display, abs, src, syntax, kramdown)
+	if site != nil {
+		if rel, ok := site.Rel(abs); ok {
+			d.Post = site.PostByPath(rel)
+		}
+	}
+	d.detectLanguage(langOverride, site, cfg)
+	return d
+}
+
+// checkFile parses one file and runs every enabled rule on it.
+func checkFile(md goldmark.Markdown, t target, display string, rules []EnabledRule, cfg *Config, lang string, known []string) (findings []Finding, err error) {
+	src, err := os.ReadFile(t.abs)
+	if err != nil {
+		return nil, &FileError{Path: display, Err: err}
+	}
+	d := parseForSite(md, t.site, t.abs, display, src, lang, cfg)
+	sup := &suppressor{directives: d.Directives(), lines: d.Lines}
+	var mu sync.Mutex // rules run sequentially, but a rule may report from goroutines
+	for _, r := range rules {
+		pass := &Pass{Rule: r.Rule, Doc: d, Site: t.site, Options: r.Options, Config: cfg, Severity: r.Severity, ruleNames: known}
+		pass.report = func(f Finding) {
+			if sup.suppressed(f.Rule, f.Start.Offset, f.Start.Line) {
+				return
+			}
+			mu.Lock()
+			findings = append(findings, f)
+			mu.Unlock()
+		}
+		if perr := runRule(r.Rule, pass); perr != nil {
+			err = &FileError{Path: display, Err: perr}
+		}
+	}
+	return findings, err
+}
+
+// runRule runs a rule, turning a panic into an error that names the rule:
+// one broken rule must not stop the others or the other files.
+func runRule(r *Rule, pass *Pass) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error in rule %s: %v\n%s", r.Name, p, debug.Stack())
+		}
+	}()
+	r.Check(pass)
+	return nil
+}

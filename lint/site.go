@@ -1,0 +1,700 @@
+package lint
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"gopkg.in/yaml.v3"
+)
+
+// SiteKind is the static site generator a site is built with.
+type SiteKind string
+
+// Site kinds.
+const (
+	SiteJekyll SiteKind = "jekyll"
+	SiteHugo   SiteKind = "hugo"
+	SitePlain  SiteKind = "plain"
+)
+
+// Site is everything about a site that rules need beyond one document: its
+// configuration, its posts and its files. It is built once per run and is
+// read-only while rules run (Memo excepted, which is safe for concurrent
+// use).
+type Site struct {
+	Kind SiteKind
+	// Root is the absolute path of the site's root folder.
+	Root string
+	// ConfigFile is the generator's configuration file ("" for plain).
+	ConfigFile string
+	// Config is the decoded generator configuration.
+	Config map[string]any
+	// BaseURL is the path prefix the site is served under ("/blog"), or "".
+	// URL is Jekyll's `url` or the scheme and host of Hugo's baseURL.
+	BaseURL, URL string
+	// Lang is the site's language as configured ("fr"), or "".
+	Lang string
+	// Permalink is Jekyll's `permalink` setting (default "date").
+	Permalink string
+	// Markdown is the Markdown engine: "kramdown" (Jekyll default),
+	// "goldmark" (Hugo) or "commonmark".
+	Markdown string
+	// ContentDirs are Hugo's content folders relative to Root, with the
+	// language each holds ("" when shared). Jekyll and plain sites have none.
+	ContentDirs []ContentDir
+	// StaticDirs are Hugo's static folders relative to Root.
+	StaticDirs []string
+	// Posts lists the site's posts and pages in path order: for Jekyll every
+	// file under a _posts folder (Kind "post"), every draft (Kind "draft")
+	// and every other Markdown page (Kind "page"); for Hugo every content
+	// page (Kind "page").
+	Posts []*Post
+	// Files holds every file of the site.
+	Files *FileSet
+
+	byPath map[string]*Post
+	memoMu sync.Mutex
+	memo   map[string]*memoEntry
+}
+
+// ContentDir is one Hugo content folder.
+type ContentDir struct {
+	Dir  string // relative to Root, slash-separated
+	Lang string
+}
+
+// Post is one post or page of the site.
+type Post struct {
+	// Path is relative to the site root, slash-separated.
+	Path string
+	// Kind is "post", "draft" or "page".
+	Kind string
+	// Name is the file name without extension ("2023-04-20-KubeCon-J1").
+	Name string
+	// NameDate is the date in a Jekyll-style file name (zero when absent);
+	// Slug is the rest of the name after that date.
+	NameDate time.Time
+	Slug     string
+	// Date is the front matter date when set (with its time), else NameDate.
+	// DateHasTime says whether it carries a time of day.
+	Date        time.Time
+	DateHasTime bool
+	// Title is the front matter title.
+	Title string
+	// FrontMatter is the decoded front matter (never nil).
+	FrontMatter map[string]any
+	// FrontMatterErr is set when the front matter is broken.
+	FrontMatterErr error
+	// Lang is the language the page declares or that its place implies
+	// (Hugo language folders and .fr.md suffixes), or "".
+	Lang string
+}
+
+type memoEntry struct {
+	once  sync.Once
+	value any
+}
+
+// Memo computes a site-wide value once per run and returns it to every
+// caller; rules use it for facts that need every post (vocabularies,
+// series). key should start with the rule's name.
+func (s *Site) Memo(key string, compute func() any) any {
+	s.memoMu.Lock()
+	if s.memo == nil {
+		s.memo = map[string]*memoEntry{}
+	}
+	e, ok := s.memo[key]
+	if !ok {
+		e = &memoEntry{}
+		s.memo[key] = e
+	}
+	s.memoMu.Unlock()
+	e.once.Do(func() { e.value = compute() })
+	return e.value
+}
+
+// PostByPath returns the post at a root-relative slash path, or nil.
+func (s *Site) PostByPath(rel string) *Post { return s.byPath[rel] }
+
+// Rel returns the root-relative slash path of an absolute path, and false
+// when it lies outside the root.
+func (s *Site) Rel(abs string) (string, bool) {
+	r, err := filepath.Rel(s.Root, abs)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
+}
+
+// Resolve joins a slash path to a root-relative folder and cleans it. It
+// returns false when the result climbs out of the site root, so that such a
+// path is reported and never opened.
+func (s *Site) Resolve(baseDir, p string) (string, bool) {
+	var joined string
+	if strings.HasPrefix(p, "/") {
+		joined = path.Clean(p)
+	} else {
+		joined = path.Clean("/" + baseDir + "/" + p)
+	}
+	// path.Clean of a rooted path never climbs above "/", so check the
+	// unclean parts.
+	depth := 0
+	parts := strings.Split(strings.TrimPrefix(strings.TrimPrefix(p, "/"), "./"), "/")
+	if !strings.HasPrefix(p, "/") && baseDir != "" && baseDir != "." {
+		parts = append(strings.Split(baseDir, "/"), parts...)
+	}
+	for _, part := range parts {
+		switch part {
+		case "", ".":
+		case "..":
+			depth--
+			if depth < 0 {
+				return "", false
+			}
+		default:
+			depth++
+		}
+	}
+	return strings.TrimPrefix(joined, "/"), true
+}
+
+// markdownExts are the extensions Jekyll and Hugo render as Markdown.
+var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mkdown": true, ".mkdn": true, ".mkd": true, ".mdown": true, ".mdwn": true}
+
+// IsMarkdown reports whether a file name has a Markdown extension.
+func IsMarkdown(name string) bool { return markdownExts[strings.ToLower(filepath.Ext(name))] }
+
+// skippedDirs are never walked: build output, dependencies, VCS data.
+var skippedDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true, "_site": true, "public": true, "vendor": true, ".bundle": true, ".jekyll-cache": true, ".sass-cache": true, ".jekyll-metadata": true}
+
+// SkippedDir reports whether a folder name is skipped by default.
+func SkippedDir(name string) bool { return skippedDirs[name] }
+
+var jekyllConfigs = []string{"_config.yml", "_config.yaml", "_config.toml"}
+var hugoConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
+
+// DiscoverSite finds the site that contains target (a file or folder) by
+// walking up to the nearest Jekyll or Hugo configuration, stopping at the
+// repository root. When none is found the site is plain, rooted at stop
+// (the folder the user named).
+func DiscoverSite(target, stop string) (root string, kind SiteKind) {
+	dir := target
+	if fi, err := os.Stat(target); err == nil && !fi.IsDir() {
+		dir = filepath.Dir(target)
+	}
+	for {
+		if k := siteKindAt(dir); k != "" {
+			return dir, k
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	if stop == "" {
+		stop = target
+	}
+	if fi, err := os.Stat(stop); err == nil && !fi.IsDir() {
+		stop = filepath.Dir(stop)
+	}
+	return stop, SitePlain
+}
+
+func siteKindAt(dir string) SiteKind {
+	for _, name := range jekyllConfigs {
+		if fileExists(filepath.Join(dir, name)) {
+			return SiteJekyll
+		}
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "content")); err == nil && fi.IsDir() {
+		for _, name := range hugoConfigs {
+			if fileExists(filepath.Join(dir, name)) {
+				return SiteHugo
+			}
+		}
+		if fi, err := os.Stat(filepath.Join(dir, "config", "_default")); err == nil && fi.IsDir() {
+			return SiteHugo
+		}
+	}
+	return ""
+}
+
+func fileExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && !fi.IsDir()
+}
+
+// LoadSite reads a site's configuration, files and posts.
+func LoadSite(root string, kind SiteKind) (*Site, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{Kind: kind, Root: abs, Config: map[string]any{}, byPath: map[string]*Post{}}
+	switch kind {
+	case SiteJekyll:
+		err = s.loadJekyllConfig()
+	case SiteHugo:
+		err = s.loadHugoConfig()
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.Files, err = indexFiles(abs)
+	if err != nil {
+		return nil, err
+	}
+	s.indexPosts()
+	return s, nil
+}
+
+func (s *Site) loadJekyllConfig() error {
+	for _, name := range jekyllConfigs {
+		p := filepath.Join(s.Root, name)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		s.ConfigFile = p
+		if err := decodeConfig(p, b, &s.Config); err != nil {
+			return err
+		}
+		break
+	}
+	s.BaseURL = strings.TrimRight(stringValue(s.Config["baseurl"]), "/")
+	s.URL = strings.TrimRight(stringValue(s.Config["url"]), "/")
+	s.Lang = NormalizeLang(firstString(s.Config, "lang", "locale", "language"))
+	s.Permalink = stringValue(s.Config["permalink"])
+	if s.Permalink == "" {
+		s.Permalink = "date"
+	}
+	s.Markdown = strings.ToLower(stringValue(s.Config["markdown"]))
+	if s.Markdown == "" {
+		s.Markdown = "kramdown"
+	}
+	return nil
+}
+
+func (s *Site) loadHugoConfig() error {
+	var files []string
+	for _, name := range hugoConfigs {
+		if p := filepath.Join(s.Root, name); fileExists(p) {
+			files = append(files, p)
+			break
+		}
+	}
+	// config/_default/*.{toml,yaml,json}: hugo.* or config.* holds the top
+	// level, every other file the key named after it (languages.toml …).
+	def := filepath.Join(s.Root, "config", "_default")
+	if entries, err := os.ReadDir(def); err == nil {
+		for _, e := range entries {
+			files = append(files, filepath.Join(def, e.Name()))
+		}
+	}
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		var m map[string]any
+		if err := decodeConfig(p, b, &m); err != nil {
+			return err
+		}
+		base := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+		if s.ConfigFile == "" {
+			s.ConfigFile = p
+		}
+		if base == "hugo" || base == "config" {
+			for k, v := range m {
+				s.Config[k] = v
+			}
+		} else {
+			s.Config[base] = m
+		}
+	}
+	base := stringValue(lookupFold(s.Config, "baseURL"))
+	if i := strings.Index(base, "://"); i >= 0 {
+		rest := base[i+3:]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			s.URL = base[:i+3+j]
+			s.BaseURL = strings.TrimRight(rest[j:], "/")
+		} else {
+			s.URL = base
+		}
+	} else {
+		s.BaseURL = strings.TrimRight(base, "/")
+	}
+	s.Lang = NormalizeLang(stringValue(lookupFold(s.Config, "defaultContentLanguage")))
+	if s.Lang == "" {
+		s.Lang = NormalizeLang(stringValue(lookupFold(s.Config, "languageCode")))
+	}
+	s.Markdown = "goldmark"
+	contentDir := stringValue(lookupFold(s.Config, "contentDir"))
+	if contentDir == "" {
+		contentDir = "content"
+	}
+	s.ContentDirs = append(s.ContentDirs, ContentDir{Dir: cleanRel(contentDir)})
+	if langs, ok := lookupFold(s.Config, "languages").(map[string]any); ok {
+		names := make([]string, 0, len(langs))
+		for name := range langs {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			if l, ok := langs[name].(map[string]any); ok {
+				if dir := stringValue(lookupFold(l, "contentDir")); dir != "" {
+					s.ContentDirs = append(s.ContentDirs, ContentDir{Dir: cleanRel(dir), Lang: NormalizeLang(name)})
+				}
+			}
+		}
+	}
+	switch v := lookupFold(s.Config, "staticDir").(type) {
+	case string:
+		s.StaticDirs = []string{cleanRel(v)}
+	case []any:
+		for _, d := range v {
+			s.StaticDirs = append(s.StaticDirs, cleanRel(stringValue(d)))
+		}
+	default:
+		s.StaticDirs = []string{"static"}
+	}
+	if theme := stringValue(lookupFold(s.Config, "theme")); theme != "" {
+		s.StaticDirs = append(s.StaticDirs, "themes/"+theme+"/static")
+	}
+	return nil
+}
+
+func cleanRel(p string) string { return strings.TrimPrefix(path.Clean("/"+filepath.ToSlash(p)), "/") }
+
+// decodeConfig decodes a YAML, TOML or JSON configuration file by extension.
+func decodeConfig(p string, b []byte, v *map[string]any) error {
+	var err error
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".toml":
+		_, err = toml.Decode(string(b), v)
+	case ".json":
+		err = json.Unmarshal(b, v)
+	default:
+		err = yaml.Unmarshal(b, v)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	if *v == nil {
+		*v = map[string]any{}
+	}
+	return nil
+}
+
+// lookupFold finds a key case-insensitively, as Hugo does.
+func lookupFold(m map[string]any, key string) any {
+	if v, ok := m[key]; ok {
+		return v
+	}
+	for k, v := range m {
+		if strings.EqualFold(k, key) {
+			return v
+		}
+	}
+	return nil
+}
+
+func stringValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case nil:
+		return ""
+	case time.Time:
+		return x.Format(time.RFC3339)
+	}
+	return fmt.Sprint(v)
+}
+
+func firstString(m map[string]any, keys ...string) string {
+	for _, k := range keys {
+		if s := stringValue(m[k]); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// NormalizeLang reduces a language tag to its primary subtag, lower case:
+// "fr-FR", "fr_FR" and "FR" all give "fr".
+func NormalizeLang(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return tag
+}
+
+// FileSet is the set of files of a site, for exact and case-insensitive
+// look-ups of root-relative slash paths.
+type FileSet struct {
+	files map[string]bool
+	dirs  map[string]bool
+	fold  map[string][]string // lower-case path -> real paths
+	// Escaping lists symlinks that lead outside the site; they are not
+	// followed.
+	Escaping []string
+}
+
+// Has reports whether a file exists at exactly this path.
+func (f *FileSet) Has(rel string) bool { return f.files[rel] }
+
+// HasDir reports whether a folder exists at exactly this path ("" is the root).
+func (f *FileSet) HasDir(rel string) bool { return rel == "" || f.dirs[rel] }
+
+// Fold returns the files whose path equals rel ignoring case.
+func (f *FileSet) Fold(rel string) []string { return f.fold[strings.ToLower(rel)] }
+
+// Len returns the number of files.
+func (f *FileSet) Len() int { return len(f.files) }
+
+// Walk calls fn for every file path, in no particular order.
+func (f *FileSet) Walk(fn func(rel string)) {
+	for p := range f.files {
+		fn(p)
+	}
+}
+
+func indexFiles(root string) (*FileSet, error) {
+	fsIdx := &FileSet{files: map[string]bool{}, dirs: map[string]bool{}, fold: map[string][]string{}}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root {
+				return err
+			}
+			return nil // unreadable folders are reported when their files are checked
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if p != root && SkippedDir(d.Name()) {
+				return filepath.SkipDir
+			}
+			if rel != "." {
+				fsIdx.dirs[rel] = true
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				return nil // dangling or looping: the file does not exist
+			}
+			if r, err := filepath.Rel(root, target); err != nil || strings.HasPrefix(r, "..") {
+				fsIdx.Escaping = append(fsIdx.Escaping, rel)
+				return nil
+			}
+			if fi, err := os.Stat(target); err == nil && fi.IsDir() {
+				fsIdx.dirs[rel] = true
+				return nil
+			}
+		}
+		fsIdx.files[rel] = true
+		low := strings.ToLower(rel)
+		fsIdx.fold[low] = append(fsIdx.fold[low], rel)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return fsIdx, nil
+}
+
+var postNameRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$`)
+
+// ParsePostName splits a Jekyll post file name (without extension) into
+// its date and slug.
+func ParsePostName(name string) (date time.Time, slug string, ok bool) {
+	m := postNameRE.FindStringSubmatch(name)
+	if m == nil {
+		return time.Time{}, "", false
+	}
+	d, err := time.Parse("2006-1-2", m[1]+"-"+m[2]+"-"+m[3])
+	if err != nil {
+		return time.Time{}, "", false
+	}
+	return d, m[4], true
+}
+
+func (s *Site) indexPosts() {
+	var paths []string
+	s.Files.Walk(func(rel string) {
+		if !IsMarkdown(rel) && !(s.Kind == SiteJekyll && isJekyllPostPath(rel) && strings.HasSuffix(rel, ".html")) {
+			return
+		}
+		switch s.Kind {
+		case SiteJekyll:
+			paths = append(paths, rel)
+		case SiteHugo:
+			for _, cd := range s.ContentDirs {
+				if strings.HasPrefix(rel, cd.Dir+"/") {
+					paths = append(paths, rel)
+					break
+				}
+			}
+		default:
+			paths = append(paths, rel)
+		}
+	})
+	sort.Strings(paths)
+	for _, rel := range paths {
+		p := s.readPost(rel)
+		s.Posts = append(s.Posts, p)
+		s.byPath[rel] = p
+	}
+}
+
+func isJekyllPostPath(rel string) bool {
+	return strings.HasPrefix(rel, "_posts/") || strings.Contains(rel, "/_posts/")
+}
+
+func isJekyllDraftPath(rel string) bool {
+	return strings.HasPrefix(rel, "_drafts/") || strings.Contains(rel, "/_drafts/")
+}
+
+// frontMatterReadLimit bounds how much of a file the index reads: front
+// matter sits at the start, and the index must stay cheap on huge files.
+const frontMatterReadLimit = 64 << 10
+
+func (s *Site) readPost(rel string) *Post {
+	base := path.Base(rel)
+	p := &Post{Path: rel, Kind: "page", Name: strings.TrimSuffix(base, path.Ext(base)), FrontMatter: map[string]any{}}
+	if s.Kind == SiteJekyll {
+		switch {
+		case isJekyllPostPath(rel):
+			p.Kind = "post"
+		case isJekyllDraftPath(rel):
+			p.Kind = "draft"
+		}
+	}
+	if d, slug, ok := ParsePostName(p.Name); ok {
+		p.NameDate, p.Slug, p.Date = d, slug, d
+	} else {
+		p.Slug = p.Name
+	}
+	src, err := readHead(filepath.Join(s.Root, filepath.FromSlash(rel)), frontMatterReadLimit)
+	if err != nil {
+		p.FrontMatterErr = err
+		return p
+	}
+	bom := 0
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		bom = 3
+	}
+	fm := parseFrontMatter(src, bom)
+	if fm.Err != nil {
+		p.FrontMatterErr = fm.Err
+	}
+	if fm.Data != nil {
+		p.FrontMatter = fm.Data
+	}
+	p.Title = stringValue(p.FrontMatter["title"])
+	if t, hasTime, ok := ParseDate(p.FrontMatter["date"]); ok {
+		p.Date, p.DateHasTime = t, hasTime
+	}
+	p.Lang = NormalizeLang(firstString(p.FrontMatter, "lang", "language", "locale"))
+	if p.Lang == "" {
+		p.Lang = s.langFromPlace(rel)
+	}
+	return p
+}
+
+// langFromPlace gives the language a Hugo page's place implies: a language
+// content folder, a "content/fr/" folder of a multilingual site, or a
+// ".fr.md" suffix.
+func (s *Site) langFromPlace(rel string) string {
+	if s.Kind != SiteHugo {
+		return ""
+	}
+	for _, cd := range s.ContentDirs {
+		if cd.Lang != "" && strings.HasPrefix(rel, cd.Dir+"/") {
+			return cd.Lang
+		}
+	}
+	name := path.Base(rel)
+	name = strings.TrimSuffix(name, path.Ext(name))
+	if ext := path.Ext(name); len(ext) >= 3 && len(ext) <= 6 {
+		if l := strings.TrimPrefix(ext, "."); s.isLanguage(l) || len(l) == 2 {
+			return NormalizeLang(l)
+		}
+	}
+	for _, cd := range s.ContentDirs {
+		if rest, ok := strings.CutPrefix(rel, cd.Dir+"/"); ok {
+			if first, _, found := strings.Cut(rest, "/"); found && s.isLanguage(first) {
+				return NormalizeLang(first)
+			}
+		}
+	}
+	return ""
+}
+
+func (s *Site) isLanguage(name string) bool {
+	langs, ok := lookupFold(s.Config, "languages").(map[string]any)
+	if !ok {
+		return false
+	}
+	for k := range langs {
+		if strings.EqualFold(k, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func readHead(p string, limit int) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, limit)
+	n, err := io.ReadFull(f, buf)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	return buf[:n], nil
+}
+
+// ParseDate reads a front matter date: a YAML/TOML timestamp or a string in
+// the forms Jekyll and Hugo accept. hasTime says whether a time of day was
+// given.
+func ParseDate(v any) (t time.Time, hasTime bool, ok bool) {
+	switch x := v.(type) {
+	case time.Time:
+		return x, x.Hour() != 0 || x.Minute() != 0 || x.Second() != 0, true
+	case string:
+		s := strings.TrimSpace(x)
+		for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04 -0700", "2006-01-02 15:04", "2006-01-02T15:04"} {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t, true, true
+			}
+		}
+		for _, layout := range []string{"2006-01-02", "2006-1-2"} {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t, false, true
+			}
+		}
+	}
+	return time.Time{}, false, false
+}
