@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -215,8 +216,7 @@ func oneOf(s string, options ...string) bool {
 
 func yamlErrLine(err error) int {
 	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-		var n int
-		fmt.Sscanf(m[1], "%d", &n)
+		n, _ := strconv.Atoi(m[1])
 		return n
 	}
 	return 0
@@ -264,7 +264,9 @@ func DecodeOptions(path, rule string, node *yaml.Node, dst any) error {
 		if errors.As(err, &te) && len(te.Errors) > 0 {
 			msg = te.Errors[0]
 			if m := yamlTypeErrLineRE.FindStringSubmatch(msg); m != nil {
-				fmt.Sscanf(m[1], "%d", &line)
+				if n, err := strconv.Atoi(m[1]); err == nil {
+					line = n
+				}
 			}
 		}
 		return &ConfigError{Path: path, Line: line, Key: "rules." + rule, Msg: msg}

@@ -107,7 +107,7 @@ func parseFrontMatter(src []byte, start int) FrontMatter {
 		fm.Err = err
 		fm.ErrOffset = contentStart
 		// The block's extent is still known: find the closing delimiter.
-		fm.Span.End, fm.Content.End = findClosingDelimiter(src, contentStart, format, first)
+		fm.Span.End, fm.Content.End = findClosingDelimiter(src, contentStart, first)
 		fm.ErrOffset = errorOffset(src, contentStart, err)
 		return fm
 	}
@@ -150,7 +150,7 @@ func closingLineStart(src []byte, end int) int {
 	return bytes.LastIndexByte(src[:i], '\n') + 1
 }
 
-func findClosingDelimiter(src []byte, from int, format FrontMatterFormat, first string) (spanEnd, contentEnd int) {
+func findClosingDelimiter(src []byte, from int, first string) (spanEnd, contentEnd int) {
 	closer := "---"
 	if first == "+++" {
 		closer = "+++"

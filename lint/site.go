@@ -540,7 +540,8 @@ func ParsePostName(name string) (date time.Time, slug string, ok bool) {
 func (s *Site) indexPosts() {
 	var paths []string
 	s.Files.Walk(func(rel string) {
-		if !IsMarkdown(rel) && !(s.Kind == SiteJekyll && isJekyllPostPath(rel) && strings.HasSuffix(rel, ".html")) {
+		jekyllHTMLPost := s.Kind == SiteJekyll && isJekyllPostPath(rel) && strings.HasSuffix(rel, ".html")
+		if !IsMarkdown(rel) && !jekyllHTMLPost {
 			return
 		}
 		switch s.Kind {

@@ -90,13 +90,9 @@ func tokenizeTags(src []byte, from int, syntax Syntax) (tags []Tag, comments []S
 		next := src[i+1]
 		switch {
 		case next == '{' && syntax&SyntaxShortcode != 0 && i+2 < n && (src[i+2] == '<' || src[i+2] == '%'):
-			t, ok := scanShortcode(src, i)
-			if ok {
-				tags = append(tags, t)
-				i = t.End
-				continue
-			}
-			i += 2
+			t := scanShortcode(src, i)
+			tags = append(tags, t)
+			i = t.End
 		case next == '%' && syntax&SyntaxLiquid != 0:
 			t := scanLiquid(src, i, LiquidTag, "%}")
 			tags = append(tags, t)
@@ -210,7 +206,7 @@ func findEndTag(src []byte, from int, name, nest string) (bodyEnd int, closeTag 
 }
 
 // scanShortcode reads a Hugo shortcode at src[start] ("{{<" or "{{%").
-func scanShortcode(src []byte, start int) (Tag, bool) {
+func scanShortcode(src []byte, start int) Tag {
 	delim := src[start+2]
 	kind := ShortcodeHTML
 	if delim == '%' {
@@ -233,7 +229,7 @@ func scanShortcode(src []byte, start int) (Tag, bool) {
 		} else {
 			t.End = start + end
 		}
-		return t, true
+		return t
 	}
 	t.End = open + k + len(closer)
 	innerStart, innerEnd := open, open+k
@@ -264,7 +260,7 @@ func scanShortcode(src []byte, start int) (Tag, bool) {
 	restLead := len(rest) - len(bytes.TrimLeft(rest, " \t\r\n"))
 	t.Args = string(bytes.TrimSpace(rest))
 	t.ArgsStart = innerStart + lead + nameLen + restLead
-	return t, true
+	return t
 }
 
 // ShortcodeArgs splits Hugo shortcode arguments into positional values and

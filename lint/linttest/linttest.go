@@ -130,11 +130,11 @@ func ParseWants(dir string) ([]Want, error) {
 				for _, pr := range pairs {
 					pattern, err := strconv.Unquote(pr[2])
 					if err != nil {
-						return fmt.Errorf("%s:%d: %v", rel, lineNo, err)
+						return fmt.Errorf("%s:%d: %w", rel, lineNo, err)
 					}
 					re, err := regexp.Compile(pattern)
 					if err != nil {
-						return fmt.Errorf("%s:%d: %v", rel, lineNo, err)
+						return fmt.Errorf("%s:%d: %w", rel, lineNo, err)
 					}
 					wants = append(wants, Want{Path: rel, Line: target, Rule: pr[1], RE: re})
 				}
