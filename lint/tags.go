@@ -207,9 +207,10 @@ func findEndTag(src []byte, from int, name, nest string) (bodyEnd int, closeTag 
 
 // scanShortcode reads a Hugo shortcode at src[start] ("{{<" or "{{%").
 func scanShortcode(src []byte, start int) Tag {
-	delim := src[start+2]
+	delim := byte('>') // {{< … >}}
 	kind := ShortcodeHTML
-	if delim == '%' {
+	if src[start+2] == '%' { // {{% … %}}
+		delim = '%'
 		kind = ShortcodeMarkdown
 	}
 	t := Tag{Kind: kind, Start: start}

@@ -1,0 +1,60 @@
+package lint
+
+import "testing"
+
+func TestPositions(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		find string // the text whose first byte is located
+		line int
+		col  int
+	}{
+		{"lf", "ab\ncd\nef", "e", 3, 1},
+		{"crlf", "ab\r\ncd\r\nxef", "e", 3, 2},
+		{"bom on first line", "\uFEFFabc\ndef", "c", 1, 3},
+		{"bom then second line", "\uFEFFabc\ndef", "f", 2, 3},
+		{"tab counts as one column", "\tx", "x", 1, 2},
+		{"multi-byte", "é€😀x", "x", 1, 4},
+		{"accents after CRLF", "a\r\nça va", "v", 2, 4},
+		{"end of file", "abc", "", 1, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte(tt.src)
+			off := len(src)
+			if tt.find != "" {
+				off = indexOf(src, tt.find)
+			}
+			idx := NewLineIndex(src)
+			pos := idx.Position(off)
+			if pos.Line != tt.line || pos.Column != tt.col {
+				t.Errorf("Position(%d) = %d:%d, want %d:%d", off, pos.Line, pos.Column, tt.line, tt.col)
+			}
+			if back := idx.OffsetOf(pos.Line, pos.Column); back != off {
+				t.Errorf("OffsetOf(%d, %d) = %d, want %d", pos.Line, pos.Column, back, off)
+			}
+		})
+	}
+}
+
+func TestLineText(t *testing.T) {
+	idx := NewLineIndex([]byte("\uFEFFone\r\ntwo\nthree"))
+	for n, want := range []string{"one", "two", "three"} {
+		if got := string(idx.Line(n + 1)); got != want {
+			t.Errorf("Line(%d) = %q, want %q", n+1, got, want)
+		}
+	}
+	if idx.Lines() != 3 {
+		t.Errorf("Lines() = %d, want 3", idx.Lines())
+	}
+}
+
+func indexOf(b []byte, s string) int {
+	for i := 0; i+len(s) <= len(b); i++ {
+		if string(b[i:i+len(s)]) == s {
+			return i
+		}
+	}
+	return -1
+}
