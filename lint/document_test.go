@@ -162,3 +162,22 @@ func TestDetectLanguage(t *testing.T) {
 		t.Errorf("one word detected as %q", got)
 	}
 }
+
+func TestLinksInFootnotesAndReferences(t *testing.T) {
+	src := "Text[^1] and [ref][r] and ![img](a%20b.png \"title\").\n\n[^1]: See [guide](https://example.com/#x).\n\n[r]: <other page.md>\n"
+	d := parse(t, src, 0)
+	links := d.Links()
+	got := map[string]bool{}
+	for _, l := range links {
+		if !l.Located || src[l.DestSpan.Start:l.DestSpan.End] != l.Dest {
+			t.Errorf("link %+v not located", l)
+		}
+		got[l.Dest] = l.Reference
+	}
+	if len(links) != 3 || got["https://example.com/#x"] || !got["other page.md"] {
+		t.Errorf("links = %+v", links)
+	}
+	if _, ok := got["a%20b.png"]; !ok {
+		t.Errorf("image destination missing: %+v", links)
+	}
+}

@@ -47,8 +47,11 @@ func (d *Document) Links() []Link {
 		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
 		default:
+			// Blocks are not always in source order (goldmark moves
+			// footnote definitions to the end), so each block restarts
+			// the search at its own first line.
 			if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-				cursor = max(cursor, n.Lines().At(0).Start)
+				cursor = n.Lines().At(0).Start
 			}
 			return ast.WalkContinue, nil
 		}
