@@ -150,7 +150,7 @@ func (d *Document) findDefinition(dest []byte) (Span, bool) {
 			j++
 		}
 		end := j
-		for end < len(m) && m[end] > ' ' && (!angle || m[end] != '>') {
+		for end < len(m) && m[end] != '\n' && (angle && m[end] != '>' || !angle && m[end] > ' ') {
 			end++
 		}
 		if destEqual(m[j:end], dest) {
