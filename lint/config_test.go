@@ -74,7 +74,7 @@ func TestRuleOptions(t *testing.T) {
 		wantErr string
 	}{
 		{"rules:\n  demo: {style: b, max: 5}\n", ""},
-		{"rules:\n  demo:\n    stlye: b\n", ".postlint.yml:3: rules.demo.stlye: unknown option of demo (known: severity, style, max)"},
+		{"rules:\n  demo:\n    tsyle: b\n", ".postlint.yml:3: rules.demo.tsyle: unknown option of demo (known: severity, style, max)"},
 		{"rules:\n  demo:\n    max: lots\n", ".postlint.yml:3: rules.demo:"},
 		{"rules:\n  demo: {style: c}\n", `rules.demo: style must be "a" or "b"`},
 		{"rules:\n  plain: {depth: 2}\n", ".postlint.yml:2: rules.plain.depth: plain has no options besides severity"},
