@@ -120,6 +120,11 @@ func ParseConfig(path string, b []byte) (*Config, error) {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" { // "rules:" with every entry commented out
+			if k.Value == "site" || k.Value == "lang" || k.Value == "ignore" || k.Value == "words" || k.Value == "dictionaries" || k.Value == "rules" {
+				continue
+			}
+		}
 		cerr := func(msg string, args ...any) error {
 			return &ConfigError{Path: path, Line: v.Line, Key: k.Value, Msg: fmt.Sprintf(msg, args...)}
 		}
