@@ -212,10 +212,6 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		paths = []string{"."}
 	}
 	res := &Result{Rules: enabled}
-	known := make([]string, 0, len(opts.Rules))
-	for _, r := range opts.Rules {
-		known = append(known, r.Name)
-	}
 
 	sites := map[string]*Site{}
 	siteFor := func(p, stop string) (*Site, error) {
@@ -306,7 +302,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	md := newMarkdown()
+	checker := NewChecker(opts.Rules, enabled, cfg, opts.Lang)
 	perFile := make([][]Finding, len(targets))
 	fileErrs := make([]error, len(targets))
 	g, ctx := errgroup.WithContext(ctx)
@@ -316,7 +312,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			perFile[i], fileErrs[i] = checkFile(md, t, displayPath(cwd, t.abs), enabled, cfg, opts.Lang, known)
+			perFile[i], fileErrs[i] = checker.checkFile(t, displayPath(cwd, t.abs))
 			return nil
 		})
 	}
@@ -381,17 +377,39 @@ func parseForSite(md goldmark.Markdown, site *Site, abs, display string, src []b
 	return d
 }
 
-// checkFile parses one file and runs every enabled rule on it.
-func checkFile(md goldmark.Markdown, t target, display string, rules []EnabledRule, cfg *Config, lang string, known []string) (findings []Finding, err error) {
-	src, err := os.ReadFile(t.abs)
-	if err != nil {
-		return nil, &FileError{Path: display, Err: err}
+// Checker parses documents and runs a set of rules on them; it is safe for
+// concurrent use.
+type Checker struct {
+	md    goldmark.Markdown
+	rules []EnabledRule
+	cfg   *Config
+	lang  string
+	known []string
+}
+
+// NewChecker prepares to run enabled (chosen among all by SelectRules) with
+// cfg; lang, when set, overrides every document's language.
+func NewChecker(all []*Rule, enabled []EnabledRule, cfg *Config, lang string) *Checker {
+	known := make([]string, 0, len(all))
+	for _, r := range all {
+		known = append(known, r.Name)
 	}
-	d := parseForSite(md, t.site, t.abs, display, src, lang, cfg)
+	if cfg == nil {
+		cfg = DefaultConfig()
+	}
+	return &Checker{md: newMarkdown(), rules: enabled, cfg: cfg, lang: lang, known: known}
+}
+
+// Check parses src, the content of the file abs of site (display is the
+// path shown to the user), runs every rule and returns the findings that
+// inline comments do not silence, in the order rules reported them. The
+// error reports a rule that failed; the findings of the others are kept.
+func (c *Checker) Check(site *Site, abs, display string, src []byte) (findings []Finding, err error) {
+	d := parseForSite(c.md, site, abs, display, src, c.lang, c.cfg)
 	sup := &suppressor{directives: d.Directives(), lines: d.Lines}
-	var mu sync.Mutex // rules run sequentially, but a rule may report from goroutines
-	for _, r := range rules {
-		pass := &Pass{Rule: r.Rule, Doc: d, Site: t.site, Options: r.Options, Config: cfg, Severity: r.Severity, ruleNames: known}
+	var mu sync.Mutex // rules run one after another, but a rule may report from goroutines
+	for _, r := range c.rules {
+		pass := &Pass{Rule: r.Rule, Doc: d, Site: site, Options: r.Options, Config: c.cfg, Severity: r.Severity, ruleNames: c.known}
 		pass.report = func(f Finding) {
 			if sup.suppressed(f.Rule, f.Start.Offset, f.Start.Line) {
 				return
@@ -405,6 +423,15 @@ func checkFile(md goldmark.Markdown, t target, display string, rules []EnabledRu
 		}
 	}
 	return findings, err
+}
+
+// checkFile reads one file and checks it.
+func (c *Checker) checkFile(t target, display string) ([]Finding, error) {
+	src, err := os.ReadFile(t.abs)
+	if err != nil {
+		return nil, &FileError{Path: display, Err: err}
+	}
+	return c.Check(t.site, t.abs, display, src)
 }
 
 // runRule runs a rule, turning a panic into an error that names the rule:
