@@ -669,7 +669,11 @@ func readHead(p string, limit int) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	buf := make([]byte, limit)
+	size := limit
+	if fi, err := f.Stat(); err == nil && fi.Size() < int64(limit) {
+		size = int(fi.Size())
+	}
+	buf := make([]byte, size)
 	n, err := io.ReadFull(f, buf)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return nil, err
