@@ -37,6 +37,10 @@ type Options struct {
 	Jobs int
 	// Cwd is the folder paths are shown relative to ("" = current).
 	Cwd string
+	// ReadFile, when set, supplies the content of each checked file by
+	// absolute path instead of the disk: --fix and --diff check their fixed
+	// content before writing anything.
+	ReadFile func(abs string) ([]byte, error)
 }
 
 // Result is what a run found.
@@ -312,7 +316,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			perFile[i], fileErrs[i] = checker.checkFile(t, displayPath(cwd, t.abs))
+			perFile[i], fileErrs[i] = checker.checkFile(t, displayPath(cwd, t.abs), opts.ReadFile)
 			return nil
 		})
 	}
@@ -426,8 +430,11 @@ func (c *Checker) Check(site *Site, abs, display string, src []byte) (findings [
 }
 
 // checkFile reads one file and checks it.
-func (c *Checker) checkFile(t target, display string) ([]Finding, error) {
-	src, err := os.ReadFile(t.abs)
+func (c *Checker) checkFile(t target, display string, readFile func(string) ([]byte, error)) ([]Finding, error) {
+	if readFile == nil {
+		readFile = os.ReadFile
+	}
+	src, err := readFile(t.abs)
 	if err != nil {
 		return nil, &FileError{Path: display, Err: err}
 	}
