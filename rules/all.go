@@ -7,6 +7,7 @@ import "github.com/postlint/postlint/lint"
 func All() []*lint.Rule {
 	return []*lint.Rule{
 		InlineComment,
+		TrailingSpaceBreak,
 	}
 }
 

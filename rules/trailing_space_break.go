@@ -1,0 +1,295 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/postlint/postlint/lint"
+	"github.com/yuin/goldmark/ast"
+)
+
+// TrailingSpaceBreakOptions configure trailing-space-break.
+type TrailingSpaceBreakOptions struct {
+	// Style is "explicit" (every two-space break is reported and fixed to an
+	// explicit break) or "spaces" (exactly two spaces are an accepted break).
+	Style string `yaml:"style"`
+	// Break is the explicit break the fix writes: "auto" (by Markdown
+	// engine), "backslash", "double-backslash" or "html".
+	Break string `yaml:"break"`
+}
+
+// Validate checks the option values.
+func (o *TrailingSpaceBreakOptions) Validate() error {
+	switch o.Style {
+	case "explicit", "spaces":
+	default:
+		return fmt.Errorf("style: %q is not explicit or spaces", o.Style)
+	}
+	switch o.Break {
+	case "auto", "backslash", "double-backslash", "html":
+	default:
+		return fmt.Errorf("break: %q is not auto, backslash, double-backslash or html", o.Break)
+	}
+	return nil
+}
+
+// TrailingSpaceBreak reports hard line breaks made of trailing spaces and
+// trailing white space that makes no break at all.
+var TrailingSpaceBreak = &lint.Rule{
+	Name:            "trailing-space-break",
+	Summary:         "invisible two-space hard breaks and useless trailing whitespace",
+	DefaultSeverity: lint.SeverityWarning,
+	Tags:            []string{"markdown", "whitespace"},
+	Fixable:         true,
+	NewOptions: func() any {
+		return &TrailingSpaceBreakOptions{Style: "explicit", Break: "auto"}
+	},
+	Doc: `Reports lines that end in white space.
+
+A line of a paragraph (or list item, or quote) that ends in two or more
+spaces is a hard line break (` + "`<br>`" + `). Nobody can see it in the
+source, many editors strip trailing spaces on save, and a diff that removes
+them silently joins the lines. An explicit break says the same thing
+visibly: a backslash at the end of the line (CommonMark, goldmark, Hugo) or
+two backslashes (kramdown, Jekyll's default engine: ` + "`\\\\`" + ` followed
+by a newline is kramdown's other spelling of a hard break).
+
+Trailing white space that makes no break is reported too: a single space,
+spaces at the end of a paragraph, before a blank line or after a heading,
+lines holding only white space, and trailing tabs.
+
+Nothing is reported inside code blocks and code spans, {% highlight %} and
+{% raw %} bodies, HTML, template tags, or front matter.
+
+## Example
+
+    Jean Dupont··
+    12 rue des Lilas
+
+(where ` + "`··`" + ` are two spaces) is reported on a Jekyll site as
+"line ends in 2 spaces: a hard line break nobody can see; make it explicit
+with \\\\", and fixed to
+
+    Jean Dupont\\
+    12 rue des Lilas
+
+## Fix
+
+` + "`postlint check --fix`" + ` replaces the spaces of a break with the explicit
+break and deletes white space that makes no break.
+
+## Options
+
+- ` + "`style`" + `: ` + "`explicit`" + ` (default) reports every trailing-space
+  break; ` + "`spaces`" + ` accepts exactly two spaces as a break (more are still
+  reported).
+- ` + "`break`" + `: the break the fix writes: ` + "`auto`" + ` (default:
+  ` + "`\\\\`" + ` for kramdown, ` + "`\\`" + ` for goldmark and CommonMark),
+  ` + "`backslash`" + ` (` + "`\\`" + `), ` + "`double-backslash`" + ` (` + "`\\\\`" + `)
+  or ` + "`html`" + ` (` + "`<br>`" + `).
+`,
+	Check: checkTrailingSpaceBreak,
+}
+
+// tsbExplicitBreak returns the text that replaces a two-space break.
+func tsbExplicitBreak(opts *TrailingSpaceBreakOptions, site *lint.Site) string {
+	switch opts.Break {
+	case "backslash":
+		return `\`
+	case "double-backslash":
+		return `\\`
+	case "html":
+		return "<br>"
+	}
+	if site != nil && site.Kind == lint.SiteJekyll && site.Markdown == "kramdown" {
+		return `\\`
+	}
+	return `\`
+}
+
+// tsbLineInfo is what the Markdown tree says about the lines of a document.
+type tsbLineInfo struct {
+	breaks   map[int]bool // offsets of the "\n" of lines ending in a hard break
+	headings map[int]bool // line numbers of heading text
+	paraEnds map[int]bool // line numbers of the last line of a paragraph
+	skip     []lint.Span  // HTML blocks, inline HTML, {% raw %} bodies
+}
+
+func checkTrailingSpaceBreak(pass *lint.Pass) {
+	d := pass.Doc
+	opts, _ := pass.Options.(*TrailingSpaceBreakOptions)
+	if opts == nil {
+		opts = &TrailingSpaceBreakOptions{Style: "explicit", Break: "auto"}
+	}
+	if d.FrontMatter.Unterminated {
+		return // where the body starts is anyone's guess
+	}
+	info := tsbScan(d)
+	brk := tsbExplicitBreak(opts, pass.Site)
+	src := d.Src
+	for lineStart := d.BodyStart; lineStart < len(src); {
+		nl := bytes.IndexByte(src[lineStart:], '\n')
+		lineEnd, next := len(src), len(src)
+		if nl >= 0 {
+			lineEnd, next = lineStart+nl, lineStart+nl+1
+		}
+		textEnd := lineEnd
+		if nl >= 0 && textEnd > lineStart && src[textEnd-1] == '\r' {
+			textEnd-- // the "\r" of CRLF is part of the line ending
+		}
+		wsStart := textEnd
+		for wsStart > lineStart && (src[wsStart-1] == ' ' || src[wsStart-1] == '\t') {
+			wsStart--
+		}
+		if wsStart < textEnd && !tsbSkipped(d, info, wsStart) {
+			tsbReport(pass, info, opts, brk, lineStart, wsStart, textEnd, lineEnd)
+		}
+		lineStart = next
+	}
+}
+
+func tsbSkipped(d *lint.Document, info *tsbLineInfo, off int) bool {
+	if d.InCode(off) || d.Hidden(off) {
+		return true
+	}
+	i := sort.Search(len(info.skip), func(i int) bool { return info.skip[i].End > off })
+	return i < len(info.skip) && info.skip[i].Start <= off
+}
+
+func tsbReport(pass *lint.Pass, info *tsbLineInfo, opts *TrailingSpaceBreakOptions, brk string, lineStart, wsStart, textEnd, lineEnd int) {
+	src := pass.Doc.Src
+	ws := string(src[wsStart:textEnd])
+	if info.breaks[lineEnd] {
+		if opts.Style == "spaces" {
+			if ws == "  " {
+				return
+			}
+			pass.ReportWithFix(wsStart, textEnd,
+				fmt.Sprintf("hard line break made of %s; use exactly two spaces", tsbDescribeWS(ws)),
+				"replace the trailing white space with two spaces", "  ")
+			return
+		}
+		repl := brk
+		if wsStart > lineStart && src[wsStart-1] == '\\' && brk != "<br>" {
+			// "C:\" followed by "\" would read as an escaped backslash.
+			repl = " " + brk
+		}
+		pass.ReportWithFix(wsStart, textEnd,
+			fmt.Sprintf("line ends in %s: a hard line break nobody can see; make it explicit with %s", tsbDescribeWS(ws), brk),
+			"replace the trailing white space with "+brk, repl)
+		return
+	}
+	line := pass.Doc.Lines.Position(wsStart).Line
+	var msg string
+	switch {
+	case wsStart == lineStart:
+		msg = "line holds only white space; make it empty"
+	case info.headings[line]:
+		msg = fmt.Sprintf("trailing %s after a heading; remove it", tsbDescribeWS(ws))
+	case strings.Contains(ws, "\t"):
+		msg = fmt.Sprintf("trailing %s makes no line break; remove it", tsbDescribeWS(ws))
+	case len(ws) == 1:
+		msg = "trailing space makes no line break (that takes two); remove it, or make the break explicit"
+	case info.paraEnds[line]:
+		msg = fmt.Sprintf("trailing %s at the end of a paragraph make no line break; remove them", tsbDescribeWS(ws))
+	default:
+		msg = fmt.Sprintf("trailing %s make no line break here; remove them", tsbDescribeWS(ws))
+	}
+	pass.ReportWithFix(wsStart, textEnd, msg, "remove the trailing white space", "")
+}
+
+// tsbDescribeWS says what a run of spaces and tabs is made of.
+func tsbDescribeWS(ws string) string {
+	tabs := strings.Count(ws, "\t")
+	spaces := len(ws) - tabs
+	var parts []string
+	if spaces > 0 {
+		parts = append(parts, tsbPlural(spaces, "space"))
+	}
+	if tabs > 0 {
+		parts = append(parts, tsbPlural(tabs, "tab"))
+	}
+	return strings.Join(parts, " and ")
+}
+
+func tsbPlural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// tsbScan reads the Markdown tree for hard breaks, headings, paragraph ends
+// and HTML, and the tags for {% raw %} bodies.
+func tsbScan(d *lint.Document) *tsbLineInfo {
+	info := &tsbLineInfo{breaks: map[int]bool{}, headings: map[int]bool{}, paraEnds: map[int]bool{}}
+	src := d.Src
+	lineOf := func(off int) int { return d.Lines.Position(off).Line }
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			if n.HardLineBreak() {
+				if nl := bytes.IndexByte(src[n.Segment.Stop:], '\n'); nl >= 0 {
+					info.breaks[n.Segment.Stop+nl] = true
+				}
+			}
+		case *ast.Heading:
+			for i := 0; i < n.Lines().Len(); i++ {
+				info.headings[lineOf(n.Lines().At(i).Start)] = true
+			}
+		case *ast.Paragraph:
+			if l := n.Lines(); l.Len() > 0 {
+				info.paraEnds[lineOf(l.At(l.Len()-1).Start)] = true
+			}
+		case *ast.HTMLBlock:
+			l := n.Lines()
+			if l.Len() > 0 {
+				end := l.At(l.Len() - 1).Stop
+				if n.HasClosure() {
+					end = max(end, n.ClosureLine.Stop)
+				}
+				info.skip = append(info.skip, lint.Span{Start: l.At(0).Start, End: end})
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				info.skip = append(info.skip, lint.Span{Start: n.Segments.At(0).Start, End: n.Segments.At(n.Segments.Len() - 1).Stop})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	var rawStart = -1
+	for _, t := range d.Tags {
+		if t.Kind != lint.LiquidTag {
+			continue
+		}
+		switch {
+		case t.Name == "raw" && rawStart < 0:
+			rawStart = t.End
+		case t.Name == "endraw" && rawStart >= 0:
+			info.skip = append(info.skip, lint.Span{Start: rawStart, End: t.Start})
+			rawStart = -1
+		}
+	}
+	if rawStart >= 0 {
+		info.skip = append(info.skip, lint.Span{Start: rawStart, End: len(src)})
+	}
+	sort.Slice(info.skip, func(i, j int) bool { return info.skip[i].Start < info.skip[j].Start })
+	// Spans may nest (inline HTML inside a raw body); merge them so that the
+	// binary search in tsbSkipped sees disjoint spans.
+	merged := info.skip[:0]
+	for _, s := range info.skip {
+		if k := len(merged); k > 0 && s.Start <= merged[k-1].End {
+			merged[k-1].End = max(merged[k-1].End, s.End)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	info.skip = merged
+	return info
+}
