@@ -28,6 +28,7 @@ type checkFlags struct {
 	lang     string
 	jobs     int
 	noColor  bool
+	fixFlags
 }
 
 const checkExamples = `  # Check a Jekyll or Hugo site (the site is found from the path)
@@ -75,6 +76,7 @@ checked and reported).`,
 	fl.StringVar(&f.lang, "lang", "", "treat every document as written in this `LANGUAGE` (fr, en, …)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "check `N` files at once (default: one per CPU)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output (NO_COLOR is honoured too)")
+	f.fixFlags.register(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return report.FormatNames(), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -153,9 +155,26 @@ func runCheck(ctx context.Context, f *checkFlags, args []string, stdout, stderr 
 		Enable: f.enable, Disable: f.disable,
 		SiteRoot: f.siteRoot, Lang: f.lang, Jobs: f.jobs,
 	}
+	if f.fix && f.diff {
+		return fmt.Errorf("--fix and --diff: choose one (--diff shows what --fix would write)")
+	}
 	res, err := lint.Run(ctx, opts)
 	if err != nil {
 		return err
+	}
+	if f.diff {
+		if err := runDiff(ctx, opts, res, stdout, stderr); err != nil {
+			return err
+		}
+		for _, e := range res.Errors {
+			fmt.Fprintf(stderr, "postlint: %v\n", e)
+		}
+		return exitStatus(res, threshold)
+	}
+	if f.fix {
+		if res, err = runFix(ctx, opts, res, stderr); err != nil {
+			return err
+		}
 	}
 
 	out := stdout
@@ -194,6 +213,11 @@ func runCheck(ctx context.Context, f *checkFlags, args []string, stdout, stderr 
 	if f.format == "text" {
 		fmt.Fprintln(stderr, report.Summarize(res).String())
 	}
+	return exitStatus(res, threshold)
+}
+
+// exitStatus turns a result into the exit status the threshold asks for.
+func exitStatus(res *lint.Result, threshold lint.Severity) error {
 	switch {
 	case len(res.Errors) > 0:
 		return &exitCodeError{exitError}
