@@ -187,9 +187,9 @@ func tsbReport(pass *lint.Pass, info *tsbLineInfo, opts *TrailingSpaceBreakOptio
 	case wsStart == lineStart:
 		msg = "line holds only white space; make it empty"
 	case info.headings[line]:
-		msg = fmt.Sprintf("trailing %s after a heading; remove it", tsbDescribeWS(ws))
+		msg = fmt.Sprintf("trailing %s after a heading; remove %s", tsbDescribeWS(ws), tsbThem(ws))
 	case strings.Contains(ws, "\t"):
-		msg = fmt.Sprintf("trailing %s makes no line break; remove it", tsbDescribeWS(ws))
+		msg = fmt.Sprintf("trailing %s %s no line break; remove %s", tsbDescribeWS(ws), tsbMake(ws), tsbThem(ws))
 	case len(ws) == 1:
 		msg = "trailing space makes no line break (that takes two); remove it, or make the break explicit"
 	case info.paraEnds[line]:
@@ -198,6 +198,21 @@ func tsbReport(pass *lint.Pass, info *tsbLineInfo, opts *TrailingSpaceBreakOptio
 		msg = fmt.Sprintf("trailing %s make no line break here; remove them", tsbDescribeWS(ws))
 	}
 	pass.ReportWithFix(wsStart, textEnd, msg, "remove the trailing white space", "")
+}
+
+// tsbThem and tsbMake agree with a run of one or more characters.
+func tsbThem(ws string) string {
+	if len(ws) == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+func tsbMake(ws string) string {
+	if len(ws) == 1 {
+		return "makes"
+	}
+	return "make"
 }
 
 // tsbDescribeWS says what a run of spaces and tabs is made of.
