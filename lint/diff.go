@@ -177,8 +177,10 @@ func writeHunk(out *bytes.Buffer, h []diffOp, a, b [][]byte) {
 	aStart, bStart = max(aStart, 0), max(bStart, 0)
 	fmt.Fprintf(out, "@@ -%s +%s @@\n", hunkRange(aStart, aLen), hunkRange(bStart, bLen))
 	for _, op := range h {
-		line := b[op.b]
-		if op.kind != '+' {
+		var line []byte
+		if op.kind == '+' {
+			line = b[op.b]
+		} else {
 			line = a[op.a]
 		}
 		out.WriteByte(op.kind)
