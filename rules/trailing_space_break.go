@@ -113,7 +113,7 @@ func tsbExplicitBreak(opts *TrailingSpaceBreakOptions, site *lint.Site) string {
 type tsbLineInfo struct {
 	breaks   map[int]bool // offsets of the "\n" of lines ending in a hard break
 	headings map[int]bool // line numbers of heading text
-	paraEnds map[int]bool // line numbers of the last line of a paragraph
+	paraEnds map[int]string // last lines of paragraphs: "paragraph" or "list item"
 	skip     []lint.Span  // HTML blocks, inline HTML, {% raw %} bodies
 }
 
@@ -192,8 +192,8 @@ func tsbReport(pass *lint.Pass, info *tsbLineInfo, opts *TrailingSpaceBreakOptio
 		msg = fmt.Sprintf("trailing %s %s no line break; remove %s", tsbDescribeWS(ws), tsbMake(ws), tsbThem(ws))
 	case len(ws) == 1:
 		msg = "trailing space makes no line break (that takes two); remove it, or make the break explicit"
-	case info.paraEnds[line]:
-		msg = fmt.Sprintf("trailing %s at the end of a paragraph make no line break; remove them", tsbDescribeWS(ws))
+	case info.paraEnds[line] != "":
+		msg = fmt.Sprintf("trailing %s at the end of a %s make no line break; remove them", tsbDescribeWS(ws), info.paraEnds[line])
 	default:
 		msg = fmt.Sprintf("trailing %s make no line break here; remove them", tsbDescribeWS(ws))
 	}
@@ -239,7 +239,7 @@ func tsbPlural(n int, word string) string {
 // tsbScan reads the Markdown tree for hard breaks, headings, paragraph ends
 // and HTML, and the tags for {% raw %} bodies.
 func tsbScan(d *lint.Document) *tsbLineInfo {
-	info := &tsbLineInfo{breaks: map[int]bool{}, headings: map[int]bool{}, paraEnds: map[int]bool{}}
+	info := &tsbLineInfo{breaks: map[int]bool{}, headings: map[int]bool{}, paraEnds: map[int]string{}}
 	src := d.Src
 	lineOf := func(off int) int { return d.Lines.Position(off).Line }
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -257,9 +257,13 @@ func tsbScan(d *lint.Document) *tsbLineInfo {
 			for i := 0; i < n.Lines().Len(); i++ {
 				info.headings[lineOf(n.Lines().At(i).Start)] = true
 			}
-		case *ast.Paragraph:
+		case *ast.Paragraph, *ast.TextBlock:
 			if l := n.Lines(); l.Len() > 0 {
-				info.paraEnds[lineOf(l.At(l.Len()-1).Start)] = true
+				where := "paragraph"
+				if _, ok := n.Parent().(*ast.ListItem); ok && n.NextSibling() == nil {
+					where = "list item"
+				}
+				info.paraEnds[lineOf(l.At(l.Len()-1).Start)] = where
 			}
 		case *ast.HTMLBlock:
 			l := n.Lines()
