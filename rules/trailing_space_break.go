@@ -111,10 +111,10 @@ func tsbExplicitBreak(opts *TrailingSpaceBreakOptions, site *lint.Site) string {
 
 // tsbLineInfo is what the Markdown tree says about the lines of a document.
 type tsbLineInfo struct {
-	breaks   map[int]bool // offsets of the "\n" of lines ending in a hard break
-	headings map[int]bool // line numbers of heading text
+	breaks   map[int]bool   // offsets of the "\n" of lines ending in a hard break
+	headings map[int]bool   // line numbers of heading text
 	paraEnds map[int]string // last lines of paragraphs: "paragraph" or "list item"
-	skip     []lint.Span  // HTML blocks, inline HTML, {% raw %} bodies
+	skip     []lint.Span    // HTML blocks, inline HTML, {% raw %} bodies
 }
 
 func checkTrailingSpaceBreak(pass *lint.Pass) {
