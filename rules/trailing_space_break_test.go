@@ -125,3 +125,30 @@ func copyTree(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// TestTrailingSpaceBreakCorpora pins every finding on the real blogs; each
+// was reviewed: the two-space breaks are real invisible breaks, the rest is
+// trailing white space that renders as nothing (one space, end of a
+// paragraph or list item, after a heading, blank lines of spaces, tabs).
+func TestTrailingSpaceBreakCorpora(t *testing.T) {
+	corpora := filepath.Join("..", "..", "shared", "corpora")
+	if _, err := os.Stat(corpora); err != nil {
+		// A worktree sits one level deeper than the main checkout.
+		corpora = filepath.Join("..", "..", "..", "shared", "corpora")
+	}
+	entries, err := os.ReadDir(corpora)
+	if err != nil {
+		t.Skipf("corpora absent (%v)", err)
+	}
+	var got strings.Builder
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		res := linttest.Check(t, filepath.Join(corpora, e.Name()), rules.TrailingSpaceBreak)
+		for _, f := range res.Findings {
+			fmt.Fprintf(&got, "%s/%s:%d:%d: %s\n", e.Name(), f.Path, f.Start.Line, f.Start.Column, f.Message)
+		}
+	}
+	golden(t, filepath.Join("..", "testdata", "corpora", "trailing-space-break.golden"), []byte(got.String()))
+}
