@@ -70,7 +70,7 @@ Nothing is reported inside code blocks and code spans, {% highlight %} and
 
 (where ` + "`··`" + ` are two spaces) is reported on a Jekyll site as
 "line ends in 2 spaces: a hard line break nobody can see; make it explicit
-with \\\\", and fixed to
+with \\", and fixed to
 
     Jean Dupont\\
     12 rue des Lilas
@@ -86,7 +86,8 @@ break and deletes white space that makes no break.
   break; ` + "`spaces`" + ` accepts exactly two spaces as a break (more are still
   reported).
 - ` + "`break`" + `: the break the fix writes: ` + "`auto`" + ` (default:
-  ` + "`\\\\`" + ` for kramdown, ` + "`\\`" + ` for goldmark and CommonMark),
+  ` + "`\\\\`" + ` for Jekyll with kramdown, ` + "`\\`" + ` for Hugo (goldmark), Jekyll
+  with CommonMark and plain Markdown),
   ` + "`backslash`" + ` (` + "`\\`" + `), ` + "`double-backslash`" + ` (` + "`\\\\`" + `)
   or ` + "`html`" + ` (` + "`<br>`" + `).
 `,

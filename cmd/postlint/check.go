@@ -45,7 +45,12 @@ const checkExamples = `  # Check a Jekyll or Hugo site (the site is found from t
 
   # Choose rules and how strict the exit code is
   postlint check --disable french-typos --enable misspell
-  postlint check --fail-on error          # warnings do not fail the build`
+  postlint check --fail-on error          # warnings do not fail the build
+
+  # Fix what can be fixed (trailing-space breaks, …), or look first
+  postlint check --diff | less
+  postlint check --diff > fixes.patch && patch -p0 < fixes.patch
+  postlint check --fix`
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
 	var f checkFlags
