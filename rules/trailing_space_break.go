@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -128,6 +129,7 @@ func checkTrailingSpaceBreak(pass *lint.Pass) {
 		return // where the body starts is anyone's guess
 	}
 	info := tsbScan(d)
+	kramdown := pass.Site != nil && pass.Site.Kind == lint.SiteJekyll && pass.Site.Markdown == "kramdown"
 	brk := tsbExplicitBreak(opts, pass.Site)
 	src := d.Src
 	for lineStart := d.BodyStart; lineStart < len(src); {
@@ -145,6 +147,13 @@ func checkTrailingSpaceBreak(pass *lint.Pass) {
 			wsStart--
 		}
 		if wsStart < textEnd && !tsbSkipped(d, info, wsStart) {
+			if kramdown && info.breaks[lineEnd] && kramdownEndsParagraph(src[next:]) {
+				// goldmark continues the paragraph, kramdown ends it here, and
+				// its paragraphs are right-trimmed: no break in the real site,
+				// and a "\\" there would print a backslash.
+				delete(info.breaks, lineEnd)
+				info.paraEnds[d.Lines.Position(wsStart).Line] = "paragraph"
+			}
 			tsbReport(pass, info, opts, brk, lineStart, wsStart, textEnd, lineEnd)
 		}
 		lineStart = next
@@ -199,6 +208,40 @@ func tsbReport(pass *lint.Pass, info *tsbLineInfo, opts *TrailingSpaceBreakOptio
 		msg = fmt.Sprintf("trailing %s make no line break here; remove them", tsbDescribeWS(ws))
 	}
 	pass.ReportWithFix(wsStart, textEnd, msg, "remove the trailing white space", "")
+}
+
+var (
+	// kramdownBlockIAL is a block attribute list alone on its line
+	// ({: .center}); kramdown's IAL_BLOCK_START, which ends a paragraph.
+	kramdownBlockIAL = regexp.MustCompile(`^ {0,3}\{:[^:/][^}\n]*\}[ \t]*\r?(\n|$)|^ {0,3}\{:\}[ \t]*\r?(\n|$)`)
+	// kramdownEOB is kramdown's end-of-block marker, a line holding "^".
+	kramdownEOB = regexp.MustCompile(`^\^[ \t]*\r?(\n|$)`)
+	// kramdownHTMLLine is a line starting with an HTML tag; kramdown ends a
+	// paragraph there unless the tag is a span element.
+	kramdownHTMLLine = regexp.MustCompile(`^ {0,3}</?([A-Za-z][A-Za-z0-9-]*)`)
+)
+
+// kramdownSpanElements are the tags that do not end a kramdown paragraph
+// (HTML_SPAN_ELEMENTS plus script, as in its paragraph parser).
+var kramdownSpanElements = map[string]bool{
+	"a": true, "abbr": true, "acronym": true, "b": true, "big": true, "bdo": true, "br": true, "button": true,
+	"cite": true, "code": true, "del": true, "dfn": true, "em": true, "i": true, "img": true, "input": true,
+	"ins": true, "kbd": true, "label": true, "mark": true, "option": true, "q": true, "rb": true, "rbc": true,
+	"rp": true, "rt": true, "rtc": true, "ruby": true, "samp": true, "select": true, "small": true, "span": true,
+	"strike": true, "strong": true, "sub": true, "sup": true, "textarea": true, "tt": true, "u": true, "var": true,
+	"script": true,
+}
+
+// kramdownEndsParagraph reports whether kramdown ends a paragraph before
+// rest, the lines after a paragraph line, where goldmark would go on.
+func kramdownEndsParagraph(rest []byte) bool {
+	if kramdownBlockIAL.Match(rest) || kramdownEOB.Match(rest) {
+		return true
+	}
+	if m := kramdownHTMLLine.FindSubmatch(rest); m != nil {
+		return !kramdownSpanElements[strings.ToLower(string(m[1]))]
+	}
+	return false
 }
 
 // tsbThem and tsbMake agree with a run of one or more characters.

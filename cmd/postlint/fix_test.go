@@ -14,6 +14,7 @@ import (
 	"github.com/postlint/postlint/rules"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer/html"
 )
 
 // runIn runs postlint with args in dir and returns the exit code, stdout and
@@ -155,7 +156,7 @@ func TestCheckFixFixture(t *testing.T) {
 	if code != exitOK || stdout != "" {
 		t.Fatalf("--fix: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "fixed 19 problems in 3 files") {
+	if !strings.Contains(stderr, "fixed 23 problems in 4 files") {
 		t.Errorf("stderr: %q", stderr)
 	}
 	for _, name := range []string{"2024-01-01-lf.md", "2024-01-02-crlf.md", "2024-01-03-bom.md"} {
@@ -278,11 +279,13 @@ func TestCheckFixAndDiffExclusive(t *testing.T) {
 // places, and nothing else changed. White space before a <br> is dropped in
 // both first: goldmark keeps some of a run of 3 or more spaces (so does
 // kramdown), the fix removes the whole run, and a browser shows neither.
+// Lines holding a block attribute list ({:.center}) are emptied first, as
+// kramdown ends a paragraph there while goldmark would read on.
 func TestFixCorpora(t *testing.T) {
 	corpora := findCorpora(t)
 	want := map[string]struct{ findings, breaks, files int }{
 		"ludovicalarcon": {138, 95, 7},
-		"aeris-blog":     {172, 130, 28},
+		"aeris-blog":     {172, 129, 28},
 	}
 	for name, w := range want {
 		t.Run(name, func(t *testing.T) {
@@ -322,10 +325,10 @@ func TestFixCorpora(t *testing.T) {
 			t.Logf("%s: %s", name, strings.TrimSpace(stderr))
 			after := readTree(t, fixed)
 
-			md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote))
+			md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote), goldmark.WithRendererOptions(html.WithUnsafe()))
 			render := func(b []byte) string {
 				var buf bytes.Buffer
-				if err := md.Convert(b, &buf); err != nil {
+				if err := md.Convert(blockIAL.ReplaceAll(b, nil), &buf); err != nil {
 					t.Fatal(err)
 				}
 				return spaceBeforeBR.ReplaceAllString(strings.ReplaceAll(buf.String(), "\\\n", "<br>\n"), "<br>")
@@ -381,7 +384,10 @@ func findCorpora(t *testing.T) string {
 	}
 }
 
-var spaceBeforeBR = regexp.MustCompile(`[ \t]+<br>`)
+var (
+	spaceBeforeBR = regexp.MustCompile(`[ \t]+<br>`)
+	blockIAL      = regexp.MustCompile(`(?m)^ {0,3}\{:[^:/}][^}\n]*\}[ \t]*$`)
+)
 
 func firstDiff(a, b string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
