@@ -214,8 +214,10 @@ var (
 	// kramdownBlockIAL is a block attribute list alone on its line
 	// ({: .center}); kramdown's IAL_BLOCK_START, which ends a paragraph.
 	kramdownBlockIAL = regexp.MustCompile(`^ {0,3}\{:[^:/][^}\n]*\}[ \t]*\r?(\n|$)|^ {0,3}\{:\}[ \t]*\r?(\n|$)`)
-	// kramdownEOB is kramdown's end-of-block marker, a line holding "^".
-	kramdownEOB = regexp.MustCompile(`^\^[ \t]*\r?(\n|$)`)
+	// kramdownEOB is kramdown's end-of-block marker, a line holding "^";
+	// kramdownDefinition starts a definition (the line before is its term).
+	kramdownEOB        = regexp.MustCompile(`^\^[ \t]*\r?(\n|$)`)
+	kramdownDefinition = regexp.MustCompile(`^ {0,3}:[ \t]`)
 	// kramdownHTMLLine is a line starting with an HTML tag; kramdown ends a
 	// paragraph there unless the tag is a span element.
 	kramdownHTMLLine = regexp.MustCompile(`^ {0,3}</?([A-Za-z][A-Za-z0-9-]*)`)
@@ -235,7 +237,7 @@ var kramdownSpanElements = map[string]bool{
 // kramdownEndsParagraph reports whether kramdown ends a paragraph before
 // rest, the lines after a paragraph line, where goldmark would go on.
 func kramdownEndsParagraph(rest []byte) bool {
-	if kramdownBlockIAL.Match(rest) || kramdownEOB.Match(rest) {
+	if kramdownBlockIAL.Match(rest) || kramdownEOB.Match(rest) || kramdownDefinition.Match(rest) {
 		return true
 	}
 	if m := kramdownHTMLLine.FindSubmatch(rest); m != nil {

@@ -156,7 +156,7 @@ func TestCheckFixFixture(t *testing.T) {
 	if code != exitOK || stdout != "" {
 		t.Fatalf("--fix: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "fixed 23 problems in 4 files") {
+	if !strings.Contains(stderr, "fixed 24 problems in 4 files") {
 		t.Errorf("stderr: %q", stderr)
 	}
 	for _, name := range []string{"2024-01-01-lf.md", "2024-01-02-crlf.md", "2024-01-03-bom.md"} {
