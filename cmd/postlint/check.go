@@ -168,7 +168,7 @@ func runCheck(ctx context.Context, f *checkFlags, args []string, stdout, stderr 
 		return err
 	}
 	if f.diff {
-		if err := runDiff(ctx, opts, res, stdout, stderr); err != nil {
+		if err := runDiff(ctx, opts, res, f.output, stdout, stderr); err != nil {
 			return err
 		}
 		for _, e := range res.Errors {

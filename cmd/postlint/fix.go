@@ -169,12 +169,26 @@ func runFix(ctx context.Context, opts lint.Options, res *lint.Result, stderr io.
 	return final, nil
 }
 
-// runDiff prints the fixes as a unified diff and writes no file. The exit
-// status follows the findings as they are now, before any fix.
-func runDiff(ctx context.Context, opts lint.Options, res *lint.Result, out, stderr io.Writer) error {
+// runDiff prints the fixes as a unified diff (to stdout, or to the
+// --output file) and changes no file. The exit status follows the findings
+// as they are now, before any fix.
+func runDiff(ctx context.Context, opts lint.Options, res *lint.Result, output string, stdout, stderr io.Writer) (err error) {
 	s := &fixSession{}
 	if _, err := s.run(ctx, opts, res); err != nil {
 		return err
+	}
+	out := stdout
+	if output != "" {
+		file, err := os.Create(output)
+		if err != nil {
+			return fmt.Errorf("--output: %w", err)
+		}
+		defer func() {
+			if cerr := file.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("--output: %w", cerr)
+			}
+		}()
+		out = file
 	}
 	fixes, files := 0, 0
 	for _, ff := range s.sorted() {
