@@ -141,7 +141,7 @@ func FixRefusal(src []byte) error {
 		bom = 3
 	}
 	if fm := parseFrontMatter(src, bom); fm.Err != nil {
-		return fmt.Errorf("broken front matter: %v", fm.Err)
+		return fmt.Errorf("broken front matter: %w", fm.Err)
 	}
 	return nil
 }
@@ -163,7 +163,7 @@ func CheckFixed(orig, fixed []byte) error {
 	}
 	before, after := parseFrontMatter(orig, n), parseFrontMatter(fixed, n)
 	if after.Err != nil {
-		return fmt.Errorf("the fixes would break the front matter: %v", after.Err)
+		return fmt.Errorf("the fixes would break the front matter: %w", after.Err)
 	}
 	if before.Format != after.Format {
 		return fmt.Errorf("the fixes would change the front matter's format")

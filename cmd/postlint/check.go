@@ -81,7 +81,7 @@ checked and reported).`,
 	fl.StringVar(&f.lang, "lang", "", "treat every document as written in this `LANGUAGE` (fr, en, …)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "check `N` files at once (default: one per CPU)")
 	fl.BoolVar(&f.noColor, "no-color", false, "never colour the text output (NO_COLOR is honoured too)")
-	f.fixFlags.register(cmd)
+	f.register(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return report.FormatNames(), cobra.ShellCompDirectiveNoFileComp
 	})

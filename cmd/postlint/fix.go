@@ -51,9 +51,8 @@ func (s *fixSession) readFile(abs string) ([]byte, error) {
 	return os.ReadFile(abs)
 }
 
-// run fixes until nothing more applies and returns the last result, whose
-// findings are those of the fixed content.
-func (s *fixSession) run(ctx context.Context, opts lint.Options, res *lint.Result) (*lint.Result, error) {
+// run fixes in memory until nothing more applies.
+func (s *fixSession) run(ctx context.Context, opts lint.Options, res *lint.Result) error {
 	s.files = map[string]*fixedFile{}
 	opts.ReadFile = s.readFile
 	for range maxFixRounds {
@@ -72,7 +71,7 @@ func (s *fixSession) run(ctx context.Context, opts lint.Options, res *lint.Resul
 		for _, p := range paths {
 			ff, err := s.load(p)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if ff.refused != nil {
 				continue
@@ -91,14 +90,14 @@ func (s *fixSession) run(ctx context.Context, opts lint.Options, res *lint.Resul
 			changed = true
 		}
 		if !changed {
-			return res, nil
+			return nil
 		}
 		var err error
 		if res, err = lint.Run(ctx, opts); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return res, nil
+	return nil
 }
 
 func (s *fixSession) load(path string) (*fixedFile, error) {
@@ -137,7 +136,7 @@ func (s *fixSession) sorted() []*fixedFile {
 // files. Files that cannot be fixed are named on stderr and left untouched.
 func runFix(ctx context.Context, opts lint.Options, res *lint.Result, stderr io.Writer) (*lint.Result, error) {
 	s := &fixSession{}
-	if _, err := s.run(ctx, opts, res); err != nil {
+	if err := s.run(ctx, opts, res); err != nil {
 		return nil, err
 	}
 	fixes, files := 0, 0
@@ -174,7 +173,7 @@ func runFix(ctx context.Context, opts lint.Options, res *lint.Result, stderr io.
 // as they are now, before any fix.
 func runDiff(ctx context.Context, opts lint.Options, res *lint.Result, output string, stdout, stderr io.Writer) (err error) {
 	s := &fixSession{}
-	if _, err := s.run(ctx, opts, res); err != nil {
+	if err := s.run(ctx, opts, res); err != nil {
 		return err
 	}
 	out := stdout

@@ -27,9 +27,10 @@ func runIn(t *testing.T, dir string, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-// onlyRule returns the flags that leave only the named rule on, so that
-// rules added later do not change what these tests see.
-func onlyRule(name string) []string {
+// onlyTSB returns the flags that leave only trailing-space-break on, so
+// that rules added later do not change what these tests see.
+func onlyTSB() []string {
+	const name = "trailing-space-break"
 	var off []string
 	for _, r := range rules.All() {
 		if r.Name != name {
@@ -151,7 +152,7 @@ func TestCheckFixFixture(t *testing.T) {
 	if err := os.Chmod(crlf, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	args := append([]string{"check", "--fix"}, onlyRule("trailing-space-break")...)
+	args := append([]string{"check", "--fix"}, onlyTSB()...)
 	code, stdout, stderr := runIn(t, dir, append(args, ".")...)
 	if code != exitOK || stdout != "" {
 		t.Fatalf("--fix: exit %d, stdout %q, stderr %q", code, stdout, stderr)
@@ -198,7 +199,7 @@ func TestCheckDiffAppliesLikeFix(t *testing.T) {
 			copyTree(t, src, fixed)
 			copyTree(t, src, patched)
 			before := readTree(t, patched)
-			args := append([]string{"check"}, onlyRule("trailing-space-break")...)
+			args := append([]string{"check"}, onlyTSB()...)
 
 			if code, _, stderr := runIn(t, fixed, append(args, "--fix", ".")...); code != exitOK {
 				t.Fatalf("--fix: exit %d: %s", code, stderr)
@@ -231,7 +232,7 @@ func TestCheckFixRefuses(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	args := append([]string{"check", "--fix", "--format", "json"}, onlyRule("trailing-space-break")...)
+	args := append([]string{"check", "--fix", "--format", "json"}, onlyTSB()...)
 	code, stdout, stderr := runIn(t, dir, append(args, ".")...)
 	if code != exitFindings {
 		t.Errorf("exit %d, want %d: what remains decides", code, exitFindings)
@@ -297,7 +298,7 @@ func TestFixCorpora(t *testing.T) {
 			copyTree(t, src, fixed)
 			copyTree(t, src, patched)
 			orig := readTree(t, fixed)
-			args := append([]string{"check", "--format", "json"}, onlyRule("trailing-space-break")...)
+			args := append([]string{"check", "--format", "json"}, onlyTSB()...)
 
 			_, stdout, _ := runIn(t, fixed, append(args, ".")...)
 			var rep struct {
