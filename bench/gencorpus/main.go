@@ -112,7 +112,7 @@ description: "Un billet de démonstration pour mesurer postlint."
 ---
 Cet article fait partie d'une série de billets sur l'hébergement d'un blog statique.
 Il présente la configuration, les images et les liens entre les billets ; chaque
-paragraphe ressemble à ce qu'un blogueur écrit vraiment.
+paragraphe imite ce qu'un blogueur écrit vraiment.
 
 ## Contexte
 
