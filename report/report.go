@@ -30,8 +30,10 @@ type Formatter func(w io.Writer, res *lint.Result, opts Options) error
 // Formats maps each --format name to its writer.
 func Formats() map[string]Formatter {
 	return map[string]Formatter{
-		"text": Text,
-		"json": JSON,
+		"text":   Text,
+		"json":   JSON,
+		"sarif":  SARIF,
+		"github": GitHub,
 	}
 }
 
