@@ -105,16 +105,18 @@ func decodeRuneWHATWG(b []byte) (rune, int) {
 		need = 1
 	case lead >= 0xE0 && lead <= 0xEF:
 		need = 2
-		if lead == 0xE0 {
+		switch lead {
+		case 0xE0:
 			lo = 0xA0
-		} else if lead == 0xED {
+		case 0xED:
 			hi = 0x9F
 		}
 	case lead >= 0xF0 && lead <= 0xF4:
 		need = 3
-		if lead == 0xF0 {
+		switch lead {
+		case 0xF0:
 			lo = 0x90
-		} else if lead == 0xF4 {
+		case 0xF4:
 			hi = 0x8F
 		}
 	default:
