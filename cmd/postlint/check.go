@@ -148,7 +148,7 @@ func runCheck(ctx context.Context, f *checkFlags, args []string, stdout, stderr 
 	}
 	cfg, err := loadConfig(f.config)
 	if err != nil {
-		return err
+		return reportConfigError(err, f, stdout, stderr)
 	}
 	if f.siteRoot != "" {
 		if fi, err := os.Stat(f.siteRoot); err != nil || !fi.IsDir() {
@@ -165,7 +165,7 @@ func runCheck(ctx context.Context, f *checkFlags, args []string, stdout, stderr 
 	}
 	res, err := lint.Run(ctx, opts)
 	if err != nil {
-		return err
+		return reportConfigError(err, f, stdout, stderr)
 	}
 	if f.diff {
 		if err := runDiff(ctx, opts, res, f.output, stdout, stderr); err != nil {
@@ -182,6 +182,37 @@ func runCheck(ctx context.Context, f *checkFlags, args []string, stdout, stderr 
 		}
 	}
 
+	if err := writeReport(formatter, res, f, stdout); err != nil {
+		return err
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "postlint: %v\n", e)
+	}
+	if f.format == "text" {
+		fmt.Fprintln(stderr, report.Summarize(res).String())
+	}
+	return exitStatus(res, threshold)
+}
+
+// reportConfigError puts a configuration error into the report too, so
+// that CI consumers of a SARIF or JSON file see why no file was checked;
+// other errors are returned as they are.
+func reportConfigError(err error, f *checkFlags, stdout, stderr io.Writer) error {
+	var ce *lint.ConfigError
+	if !errors.As(err, &ce) || f.format == "text" {
+		return err
+	}
+	res := &lint.Result{Errors: []error{err}}
+	if werr := writeReport(report.Formats()[f.format], res, f, stdout); werr != nil {
+		return werr
+	}
+	fmt.Fprintf(stderr, "postlint: %v\n", err)
+	return &exitCodeError{exitError}
+}
+
+// writeReport writes res in the chosen format to --output or stdout.
+func writeReport(formatter report.Formatter, res *lint.Result, f *checkFlags, stdout io.Writer) error {
+	var err error
 	out := stdout
 	var file *os.File
 	if f.output != "" {
@@ -212,13 +243,7 @@ func runCheck(ctx context.Context, f *checkFlags, args []string, stdout, stderr 
 	if werr != nil {
 		return fmt.Errorf("writing the report: %w", werr)
 	}
-	for _, e := range res.Errors {
-		fmt.Fprintf(stderr, "postlint: %v\n", e)
-	}
-	if f.format == "text" {
-		fmt.Fprintln(stderr, report.Summarize(res).String())
-	}
-	return exitStatus(res, threshold)
+	return nil
 }
 
 // exitStatus turns a result into the exit status the threshold asks for.
