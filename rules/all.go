@@ -8,6 +8,7 @@ func All() []*lint.Rule {
 	return []*lint.Rule{
 		InlineComment,
 		TrailingSpaceBreak,
+		SeriesOrder,
 	}
 }
 

@@ -1,0 +1,1343 @@
+package rules
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/postlint/postlint/lint"
+	"github.com/yuin/goldmark/ast"
+)
+
+// SeriesOrderOptions configures series-order.
+type SeriesOrderOptions struct {
+	// SeriesKey is the front matter key that names a post's series.
+	SeriesKey string `yaml:"series-key"`
+	// PartKeys are the front matter keys that give a post's explicit part
+	// number, first found wins.
+	PartKeys []string `yaml:"part-keys"`
+	// MinLinks is how many items of a list must link to other posts for the
+	// list to count as a series navigation list.
+	MinLinks int `yaml:"min-links"`
+}
+
+// Validate rejects options that would make every list or no list a series.
+func (o *SeriesOrderOptions) Validate() error {
+	if strings.TrimSpace(o.SeriesKey) == "" {
+		return errors.New("series-key must not be empty")
+	}
+	if o.MinLinks < 1 {
+		return errors.New("min-links must be at least 1")
+	}
+	return nil
+}
+
+func defaultSeriesOrderOptions() *SeriesOrderOptions {
+	return &SeriesOrderOptions{SeriesKey: "series", PartKeys: []string{"part", "series_part"}, MinLinks: 2}
+}
+
+// SeriesOrder checks that multi-part series are numbered and ordered the way
+// their dates say.
+var SeriesOrder = &lint.Rule{
+	Name:            "series-order",
+	Summary:         "multi-part series: ordinal claims, navigation lists, title numbers and part numbers agree with the dates",
+	DefaultSeverity: lint.SeverityError,
+	Tags:            []string{"series", "links", "french"},
+	NewOptions: func() any { return defaultSeriesOrderOptions() },
+	Doc: seriesOrderDoc,
+	Check: func(pass *lint.Pass) {
+		opts, _ := pass.Options.(*SeriesOrderOptions)
+		if opts == nil {
+			opts = defaultSeriesOrderOptions()
+		}
+		checkSeries(pass, opts)
+	},
+}
+
+const seriesOrderDoc = `Checks multi-part blog series: that the parts say the position their dates
+give them. Series rot quietly: a part is copied from the previous one and
+keeps "this is the second post of a series", a navigation list is pasted in
+the wrong order, a part published later is never added to the older parts'
+lists.
+
+## How a series is found
+
+1. **Front matter**: posts that share a ` + "`series: NAME`" + ` value (a string or a
+   list of strings; the key is configurable) form a series.
+2. **Navigation list** in the body: a Markdown list where at least two items
+   (option ` + "`min-links`" + `) link to other posts of the site, through
+   ` + "`{% post_url %}`" + `, ` + "`{% link %}`" + `, ` + "`{{< ref >}}`" + `/` + "`{{< relref >}}`" + ` or a relative link
+   that resolves to a post, and one item is this post: a link to itself, or an
+   unlinked item that is bold, says "vous êtes ici"/"you are here", or repeats
+   this post's title. Lists of external links are never series.
+
+A series is ordered by date: the front matter ` + "`date`" + ` with its time when
+given (two parts published the same day are ordered by their times), else the
+date in the file name. Posts with the same date and no time are tied: either
+order is accepted. Drafts are not members.
+
+## What is reported
+
+- a navigation list whose order disagrees with the dates;
+- this post's own item at the wrong place in its navigation list;
+- an ordinal claim about this post, in its prose or title, that disagrees with
+  its position: "Cet article est le deuxième d'une série" in part 3,
+  "ce troisième volet", "This is the second post in a series", "part 2 of 3",
+  "Partie 2", "(2/3)", "#2" in a title; French ` + "`premier/première/1er/1re`" + `,
+  ` + "`deuxième/second(e)/2e/2nd`" + `, ` + "`troisième/3e`" + ` … ` + "`douzième`" + `, English
+  ` + "`first`" + ` … ` + "`twelfth`" + `, ` + "`1st`" + `, ` + "`2nd`" + ` …, also across a line break;
+- day numbers in titles ("Jour 1", "Day 2") that do not increase with the
+  dates (a day may be skipped: "Jour 1", "Jour 3" is fine);
+- explicit ` + "`part:`" + `/` + "`series_part:`" + ` values that disagree with the dates, are
+  duplicated or leave a gap;
+- a navigation list that misses parts which exist (warning): "Jour 1 lists 2
+  of 3 parts; add Jour 3".
+
+Messages name the evidence:
+
+    says "deuxième" (part 2) but this is part 3 of 3 by date (Jour 1 2023-04-20, Jour 2 2023-04-23, Jour 3 2023-04-30)
+
+Not reported, on purpose: ordinals about something else ("le premier jour",
+"la deuxième partie de la conférence", "un second temps", "le deuxième article
+de la série parlera de…", "in this second part we"), series whose other
+posts are not in the site, and anything ambiguous (ties, several series).
+
+## Example
+
+` + "```markdown" + `
+---
+title: "KubeCon Europe 2023 - Jour 3"
+---
+Cet article est le deuxième d'une série sur la KubeCon :
+- [Jour 1]({% post_url 2023-04-20-KubeCon-J1 %})
+- [Jour 2]({% post_url 2023-04-23-KubeCon-J2 %})
+- __Jour 3__
+` + "```" + `
+
+## Fix
+
+Correct the claim ("le troisième"), reorder the list, renumber the title or
+the ` + "`part:`" + ` value, or add the missing parts to the list. When the dates
+are what is wrong, fix the date.
+
+## Options
+
+` + "```yaml" + `
+rules:
+  series-order:
+    series-key: series               # front matter key naming the series
+    part-keys: [part, series_part]   # front matter keys giving a part number
+    min-links: 2                     # links to other posts a nav list needs
+` + "```" + `
+
+A two-part series has a navigation list with one link to the other part;
+set ` + "`min-links: 1`" + ` to check those too (more lists then look like series).
+Missing parts are reported as warnings (or at the rule's severity when that
+is lower); everything else at the rule's severity.
+`
+
+// ---------------------------------------------------------------------------
+// Site-wide facts
+
+// seriesSite holds the facts about every post that a check needs.
+type seriesSite struct {
+	// fm maps a normalised series name to its members in date order.
+	fm map[string][]*lint.Post
+	// ofPost maps a post to its series names.
+	ofPost map[*lint.Post][]string
+	// byName maps a post file name (without extension) to the posts that
+	// have it; byLowerName does so case-insensitively (Hugo).
+	byName, byLowerName map[string][]*lint.Post
+}
+
+func isDraft(p *lint.Post) bool {
+	if p.Kind == "draft" {
+		return true
+	}
+	d, _ := p.FrontMatter["draft"].(bool)
+	return d
+}
+
+func seriesFacts(s *lint.Site, opts *SeriesOrderOptions) *seriesSite {
+	key := "series-order/facts/" + opts.SeriesKey
+	return s.Memo(key, func() any {
+		f := &seriesSite{fm: map[string][]*lint.Post{}, ofPost: map[*lint.Post][]string{}, byName: map[string][]*lint.Post{}, byLowerName: map[string][]*lint.Post{}}
+		for _, p := range s.Posts {
+			name := p.Name
+			if name == "index" || name == "_index" {
+				name = path.Base(path.Dir(p.Path))
+			}
+			f.byName[name] = append(f.byName[name], p)
+			f.byLowerName[strings.ToLower(name)] = append(f.byLowerName[strings.ToLower(name)], p)
+			if isDraft(p) || p.Name == "_index" {
+				continue
+			}
+			for _, n := range seriesNames(p.FrontMatter[opts.SeriesKey]) {
+				k := strings.ToLower(n)
+				if !containsString(f.ofPost[p], k) {
+					f.ofPost[p] = append(f.ofPost[p], k)
+					f.fm[k] = append(f.fm[k], p)
+				}
+			}
+		}
+		for _, ms := range f.fm {
+			sortByDate(ms)
+		}
+		return f
+	}).(*seriesSite)
+}
+
+func seriesNames(v any) []string {
+	switch x := v.(type) {
+	case string:
+		if s := strings.TrimSpace(x); s != "" {
+			return []string{s}
+		}
+	case []any:
+		var out []string
+		for _, e := range x {
+			if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+				out = append(out, strings.TrimSpace(s))
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortByDate(ps []*lint.Post) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if !ps[i].Date.Equal(ps[j].Date) {
+			return ps[i].Date.Before(ps[j].Date)
+		}
+		return ps[i].Name < ps[j].Name
+	})
+}
+
+// navIndex maps every post of the site that has series navigation lists to
+// the members of each list, so that a post can learn which parts its
+// siblings list. Built once per run, parsing only files that can hold one.
+func navIndex(s *lint.Site, opts *SeriesOrderOptions) map[*lint.Post][][]*lint.Post {
+	return s.Memo("series-order/nav/"+strconv.Itoa(opts.MinLinks), func() any {
+		facts := seriesFacts(s, opts)
+		idx := map[*lint.Post][][]*lint.Post{}
+		for _, p := range s.Posts {
+			if isDraft(p) {
+				continue
+			}
+			abs := filepath.Join(s.Root, filepath.FromSlash(p.Path))
+			src, err := os.ReadFile(abs)
+			if err != nil || bytes.Count(src, []byte("](")) < opts.MinLinks {
+				continue
+			}
+			d := lint.ParseFile(s, abs, p.Path, src, "", nil)
+			for _, l := range findNavLists(d, s, p, facts, opts.MinLinks) {
+				idx[p] = append(idx[p], l.members())
+			}
+		}
+		return idx
+	}).(map[*lint.Post][][]*lint.Post)
+}
+
+// ---------------------------------------------------------------------------
+// Navigation lists
+
+type navItem struct {
+	post *lint.Post
+	self bool
+	// label is the item's visible text and span where it is.
+	label string
+	span  lint.Span
+}
+
+type navList struct {
+	items []navItem // only the items that are members, in list order
+	self  int       // index of this post's item in items
+}
+
+func (l navList) members() []*lint.Post {
+	out := make([]*lint.Post, len(l.items))
+	for i, it := range l.items {
+		out[i] = it.post
+	}
+	return out
+}
+
+var hereMarkers = []string{"vous êtes ici", "vous etes ici", "you are here", "(cet article)", "(ce billet)", "(this post)", "(this article)", "(current)", "(actuel)"}
+
+// findNavLists returns the series navigation lists of d, whose post is p.
+func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, minLinks int) []navList {
+	linkOf := map[ast.Node]lint.Link{}
+	for _, l := range d.Links() {
+		linkOf[l.Node] = l
+	}
+	var out []navList
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if _, ok := n.(*ast.List); !ok {
+			return ast.WalkContinue, nil
+		}
+		if l, ok := navListOf(d, s, p, facts, n, linkOf, minLinks); ok {
+			out = append(out, l)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+type rawItem struct {
+	posts    []*lint.Post // distinct posts its links resolve to
+	links    int
+	firstTo  *lint.Post // the post its first link resolves to, or nil
+	label    string
+	span     lint.Span
+	linkSpan lint.Span // text of its first post link
+	bold     bool
+}
+
+func navListOf(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, list ast.Node, linkOf map[ast.Node]lint.Link, minLinks int) (navList, bool) {
+	var raws []rawItem
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		raws = append(raws, readItem(d, s, p, facts, item, linkOf))
+	}
+	seen := map[*lint.Post]bool{}
+	others, selfLinks := 0, 0
+	for _, r := range raws {
+		if len(r.posts) > 1 {
+			return navList{}, false
+		}
+		if len(r.posts) == 1 {
+			q := r.posts[0]
+			if seen[q] {
+				return navList{}, false
+			}
+			seen[q] = true
+			if q == p {
+				selfLinks++
+			} else {
+				others++
+			}
+		}
+	}
+	if others < minLinks {
+		return navList{}, false
+	}
+	selfRaw := -1
+	if selfLinks == 0 {
+		for i, r := range raws {
+			if r.links == 0 && looksLikeSelf(r, p) {
+				if selfRaw >= 0 {
+					return navList{}, false
+				}
+				selfRaw = i
+			}
+		}
+		if selfRaw < 0 {
+			return navList{}, false
+		}
+	}
+	var l navList
+	for i, r := range raws {
+		switch {
+		case len(r.posts) == 1 && r.firstTo == r.posts[0]:
+			it := navItem{post: r.posts[0], self: r.posts[0] == p, label: r.label, span: r.linkSpan}
+			if it.self {
+				l.self = len(l.items)
+			}
+			l.items = append(l.items, it)
+		case i == selfRaw:
+			l.self = len(l.items)
+			l.items = append(l.items, navItem{post: p, self: true, label: r.label, span: r.span})
+		case len(r.posts) == 1:
+			// A post linked from the middle of an item's text is mentioned,
+			// not listed.
+			return navList{}, false
+		}
+	}
+	return l, true
+}
+
+func looksLikeSelf(r rawItem, p *lint.Post) bool {
+	if r.bold {
+		return true
+	}
+	low := strings.ToLower(r.label)
+	for _, m := range hereMarkers {
+		if strings.Contains(low, m) {
+			return true
+		}
+	}
+	t := strings.Trim(low, " .:;!-–—*_")
+	return len([]rune(t)) >= 3 && p.Title != "" && containsWords(strings.ToLower(p.Title), t)
+}
+
+// containsWords reports whether needle occurs in hay at word boundaries.
+func containsWords(hay, needle string) bool {
+	for i := 0; ; {
+		k := strings.Index(hay[i:], needle)
+		if k < 0 {
+			return false
+		}
+		a, b := i+k, i+k+len(needle)
+		if !wordCharBefore(hay, a) && !wordCharAt(hay, b) {
+			return true
+		}
+		i = a + 1
+	}
+}
+
+func wordCharBefore(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r := []rune(s[:i])
+	c := r[len(r)-1]
+	return unicode.IsLetter(c) || unicode.IsDigit(c)
+}
+
+func wordCharAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	c := []rune(s[i:])[0]
+	return unicode.IsLetter(c) || unicode.IsDigit(c)
+}
+
+// readItem gathers what a list item says and links to, ignoring its nested
+// lists.
+func readItem(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, item ast.Node, linkOf map[ast.Node]lint.Link) rawItem {
+	var r rawItem
+	var sb strings.Builder
+	r.span = lint.Span{Start: -1}
+	seen := map[*lint.Post]bool{}
+	first := true
+	var firstBlock ast.Node
+	_ = ast.Walk(item, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch v := n.(type) {
+		case *ast.List:
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			if firstBlock == nil {
+				firstBlock = n
+			}
+		case *ast.Link:
+			r.links++
+			l, ok := linkOf[n]
+			var q *lint.Post
+			if ok {
+				q = resolveNavLink(d, s, p, facts, l)
+			}
+			if q != nil && !seen[q] {
+				seen[q] = true
+				r.posts = append(r.posts, q)
+			}
+			if first {
+				r.firstTo = q
+				if sp, ok := textSpan(v); ok {
+					r.linkSpan = sp
+				}
+			}
+			first = false
+		case *ast.Text:
+			seg := v.Segment
+			sb.Write(d.Src[seg.Start:seg.Stop])
+			if v.SoftLineBreak() {
+				sb.WriteByte(' ')
+			}
+			if r.span.Start < 0 {
+				r.span.Start = seg.Start
+			}
+			r.span.End = seg.Stop
+		case *ast.CodeSpan, *ast.RawHTML, *ast.Image:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if r.span.Start < 0 {
+		r.span = lint.Span{}
+	}
+	r.label = strings.TrimSpace(sb.String())
+	if firstBlock != nil {
+		var kids []ast.Node
+		for c := firstBlock.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok && len(bytes.TrimSpace(t.Segment.Value(d.Src))) == 0 {
+				continue
+			}
+			kids = append(kids, c)
+		}
+		if len(kids) == 1 {
+			if e, ok := kids[0].(*ast.Emphasis); ok && e.Level == 2 {
+				r.bold = true
+			}
+		}
+	}
+	if r.linkSpan.End == 0 {
+		r.linkSpan = r.span
+	}
+	return r
+}
+
+func textSpan(n ast.Node) (lint.Span, bool) {
+	s := lint.Span{Start: -1}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			if s.Start < 0 {
+				s.Start = t.Segment.Start
+			}
+			s.End = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	return s, s.Start >= 0
+}
+
+// ---------------------------------------------------------------------------
+// Resolving links to posts (a private resolver until lint grows a shared one)
+
+var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+func resolveNavLink(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, l lint.Link) *lint.Post {
+	if l.Image {
+		return nil
+	}
+	if l.Located {
+		for i := range d.Tags {
+			t := &d.Tags[i]
+			if t.Start < l.DestSpan.Start || t.End > l.DestSpan.End || !t.Live() {
+				continue
+			}
+			switch {
+			case t.Kind == lint.LiquidTag && t.Name == "post_url":
+				return resolvePostURL(s, facts, t.Args)
+			case t.Kind == lint.LiquidTag && (t.Name == "link" || t.Name == "include_relative"):
+				if t.Name != "link" {
+					return nil
+				}
+				args := lint.LiquidArgs(t.Args)
+				if len(args) == 0 {
+					return nil
+				}
+				return s.PostByPath(strings.TrimPrefix(args[0], "/"))
+			case (t.Kind == lint.ShortcodeHTML || t.Kind == lint.ShortcodeMarkdown) && (t.Name == "ref" || t.Name == "relref"):
+				pos, named := lint.ShortcodeArgs(t.Args)
+				target := named["path"]
+				if target == "" && len(pos) > 0 {
+					target = pos[0]
+				}
+				return resolveHugoRef(s, facts, p, target)
+			}
+		}
+	}
+	dest := l.Dest
+	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") || dest == "" || strings.HasPrefix(dest, "#") || schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
+		return nil
+	}
+	if i := strings.IndexAny(dest, "#?"); i >= 0 {
+		dest = dest[:i]
+	}
+	base := path.Dir(p.Path)
+	if strings.HasPrefix(dest, "/") && s.Kind == lint.SiteHugo {
+		for _, cd := range s.ContentDirs {
+			if q := postAt(s, cd.Dir+dest); q != nil {
+				return q
+			}
+		}
+		return nil
+	}
+	rel, ok := s.Resolve(base, dest)
+	if !ok {
+		return nil
+	}
+	return postAt(s, rel)
+}
+
+// postAt finds the post a file or bundle path names, ".md" optional.
+func postAt(s *lint.Site, rel string) *lint.Post {
+	rel = strings.TrimSuffix(strings.TrimPrefix(rel, "/"), "/")
+	for _, c := range []string{rel, rel + ".md", rel + "/index.md", rel + "/_index.md"} {
+		if q := s.PostByPath(c); q != nil {
+			return q
+		}
+		if s.Kind == lint.SiteHugo {
+			if real := s.Files.Fold(c); len(real) == 1 {
+				if q := s.PostByPath(real[0]); q != nil {
+					return q
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// resolvePostURL follows Jekyll 4's post_url: "[SUBDIR/]DATE-slug" names
+// _posts/SUBDIR/DATE-slug.EXT or SUBDIR/_posts/DATE-slug.EXT; the older
+// match on date and slug alone still resolves (with a deprecation).
+func resolvePostURL(s *lint.Site, facts *seriesSite, arg string) *lint.Post {
+	args := lint.LiquidArgs(arg)
+	if len(args) == 0 {
+		return nil
+	}
+	name := strings.TrimPrefix(args[0], "/")
+	dir, base := path.Split(name)
+	for _, q := range facts.byName[base] {
+		if q.Kind != "post" {
+			continue
+		}
+		qdir := path.Dir(q.Path) + "/"
+		if qdir == "_posts/"+dir || qdir == dir+"_posts/" {
+			return q
+		}
+	}
+	var found *lint.Post
+	for _, q := range facts.byName[base] {
+		if q.Kind == "post" {
+			if found != nil {
+				return nil
+			}
+			found = q
+		}
+	}
+	return found
+}
+
+// resolveHugoRef follows Hugo's ref/relref look-up: relative to the page,
+// then to the content root, ".md" optional, bundles, then a unique base
+// name; Hugo compares paths case-insensitively.
+func resolveHugoRef(s *lint.Site, facts *seriesSite, p *lint.Post, target string) *lint.Post {
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		target = target[:i]
+	}
+	target = strings.TrimSpace(target)
+	if target == "" {
+		return nil
+	}
+	var bases []string
+	if !strings.HasPrefix(target, "/") {
+		bases = append(bases, path.Dir(p.Path))
+	}
+	for _, cd := range s.ContentDirs {
+		bases = append(bases, cd.Dir)
+	}
+	for _, b := range bases {
+		if rel, ok := s.Resolve(b, strings.TrimPrefix(target, "/")); ok {
+			if q := postAt(s, rel); q != nil {
+				return q
+			}
+		}
+	}
+	if strings.Contains(strings.Trim(target, "/"), "/") {
+		return nil
+	}
+	name := strings.ToLower(strings.TrimSuffix(strings.Trim(target, "/"), path.Ext(target)))
+	if cands := facts.byLowerName[name]; len(cands) == 1 {
+		return cands[0]
+	}
+	return nil
+}
+
+// ---------------------------------------------------------------------------
+// Claims
+
+type claimKind int
+
+const (
+	claimOrdinal claimKind = iota // "le deuxième d'une série": absolute position
+	claimPart                     // "Partie 2", "(2/3)", "#2": numbered parts
+	claimDay                      // "Jour 2", "Day 2": may skip days
+)
+
+type claim struct {
+	kind       claimKind
+	n, of      int
+	text       string
+	start, end int // offsets in the scanned text
+}
+
+type claimPattern struct {
+	re   *regexp.Regexp
+	kind claimKind
+}
+
+var frOrdinals = map[string]int{
+	"premier": 1, "première": 1, "premiere": 1, "1er": 1, "1re": 1, "1ère": 1, "1ere": 1,
+	"deuxième": 2, "deuxieme": 2, "second": 2, "seconde": 2, "2e": 2, "2ème": 2, "2eme": 2, "2nd": 2, "2nde": 2,
+	"troisième": 3, "troisieme": 3, "3e": 3, "3ème": 3, "3eme": 3,
+	"quatrième": 4, "quatrieme": 4, "cinquième": 5, "cinquieme": 5, "sixième": 6, "sixieme": 6,
+	"septième": 7, "septieme": 7, "huitième": 8, "huitieme": 8, "neuvième": 9, "neuvieme": 9,
+	"dixième": 10, "dixieme": 10, "onzième": 11, "onzieme": 11, "douzième": 12, "douzieme": 12,
+}
+
+var enOrdinals = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "1st": 1, "2nd": 2, "3rd": 3,
+}
+
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+}
+
+var romanNumerals = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+func alternation(maps ...map[string]int) string {
+	var words []string
+	seen := map[string]bool{}
+	for _, m := range maps {
+		for w := range m {
+			if !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	sort.Slice(words, func(i, j int) bool {
+		if len(words[i]) != len(words[j]) {
+			return len(words[i]) > len(words[j])
+		}
+		return words[i] < words[j]
+	})
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(words, "|")
+}
+
+func claimRE(body string) *regexp.Regexp {
+	r := strings.NewReplacer(
+		"ORD", `(?P<n>`+alternation(frOrdinals, enOrdinals)+`|\d{1,2}(?:ème|eme|ième|e|th))`,
+		"NUM", `(?P<n>\d{1,2}|`+alternation(numberWords)+`)`,
+		"TOT", `(?P<m>\d{1,2}|`+alternation(numberWords)+`)`,
+		"APOS", `['’]\s*`,
+		"SERIESFR", `(?:série|serie|suite|saga|trilogie|feuilleton)`,
+		"DETFR", `(?:d['’]une|de\s+la|de\s+cette|de\s+ma|de\s+notre|de\s+mon|du|de\s+ce)`,
+		"NOUNFR", `(?:article|billet|post|volet|épisode|episode|opus|chapitre|numéro)`,
+		"NOUNEN", `(?:post|article|entry|installment|instalment|episode|part|chapter)`,
+	).Replace(body)
+	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_])` + r + `(?:$|[^\p{L}\p{N}_])`)
+}
+
+// proseClaims are statements about this post's place in its series; each
+// is anchored to "this post" (a demonstrative, a copula after "cet
+// article", an indefinite "d'une série"), so that ordinals about other
+// things (days, sections, other posts) do not match.
+var proseClaims = []claimPattern{
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet|ce\s+texte|ce\s+chapitre)\s+(?:est|constitue|sera|représente)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|un|une)?\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal},
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post)\s+(?:est|constitue|sera|représente)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|partie|opus|chapitre|tome)`), claimOrdinal},
+	{claimRE(`(?:c['’]est|voici|voilà|voila|il\s+s['’]agit)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|du|de\s+la)\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal},
+	{claimRE(`(?:voici|voilà|voila|bienvenue\s+dans)\s+(?:le|la|ce|cette|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|opus)`), claimOrdinal},
+	{claimRE(`(?P<c>ORD)\s+(?:article|billet|post|volet|épisode|episode)\s+d['’]une\s+SERIESFR`), claimOrdinal},
+	{claimRE(`(?:ce|cet|cette)\s+(?P<c>ORD)\s+(?:article|billet|volet|épisode|episode|opus)`), claimOrdinal},
+	{claimRE(`(?:this\s+(?:post|article|entry)\s+is|this\s+is|welcome\s+to)\s+(?:the\s+)?(?P<c>ORD)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:a|the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal},
+	{claimRE(`(?P<c>ORD)\s+(?:post|article|entry|installment|instalment|episode|part)\s+(?:in|of)\s+a\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal},
+	{claimRE(`this\s+(?:post|article|entry)\s+is\s+(?:the\s+)?(?P<c>ORD)\s+(?:installment|instalment|episode|part|chapter)`), claimOrdinal},
+	{claimRE(`(?:in\s+)?this\s+(?P<c>ORD)\s+(?:post|article|installment|instalment|episode|entry)`), claimOrdinal},
+	{claimRE(`(?:this\s+is|welcome\s+to|this\s+(?:post|article)\s+is)\s+(?P<c>part\s+NUM)`), claimPart},
+	{claimRE(`(?P<c>(?:part|partie|volet|épisode|episode)\s+NUM\s*(?:of|sur|/)\s*TOT)`), claimPart},
+}
+
+// titleClaims are read in a post's own title, which is about the post.
+var titleClaims = []claimPattern{
+	{claimRE(`(?P<c>(?:partie|part|épisode|episode|volet|chapitre|chapter|tome|n°|#)\s*(?:NUM|(?-i:(?P<r>[IVX]{1,4}))))(?:\s*(?:/|sur|of)\s*TOT)?`), claimPart},
+	{claimRE(`(?P<c>[(\[]\s*(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[)\]])`), claimPart},
+	{claimRE(`(?P<c>(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2}))\s*["']?\s*$`), claimPart},
+	{claimRE(`(?P<c>ORD)\s+(?:partie|part|volet|épisode|episode|chapitre|chapter|article|billet|installment)`), claimPart},
+	{claimRE(`(?P<c>(?:jour|journée|journee|day)\s*(?P<n>\d{1,2}))`), claimDay},
+	{claimRE(`(?P<c>ORD)\s+(?:jour|journée|journee|day)`), claimDay},
+}
+
+func findClaims(text string, patterns []claimPattern) []claim {
+	var out []claim
+	for _, p := range patterns {
+		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+			c := claim{kind: p.kind, n: -1}
+			for gi, name := range p.re.SubexpNames() {
+				if m[2*gi] < 0 {
+					continue
+				}
+				v := text[m[2*gi]:m[2*gi+1]]
+				switch name {
+				case "c":
+					c.start, c.end, c.text = m[2*gi], m[2*gi+1], v
+				case "n":
+					c.n = claimNumber(v)
+				case "r":
+					c.n = romanNumerals[v]
+				case "m":
+					c.of = claimNumber(v)
+				}
+			}
+			if c.n <= 0 || (c.of > 0 && (c.n > c.of || c.of > 30)) {
+				continue
+			}
+			if overlapsClaim(out, c) {
+				continue
+			}
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func overlapsClaim(cs []claim, c claim) bool {
+	for _, o := range cs {
+		if c.start < o.end && o.start < c.end {
+			return true
+		}
+	}
+	return false
+}
+
+var leadingDigits = regexp.MustCompile(`^\d+`)
+
+func claimNumber(w string) int {
+	w = strings.ToLower(w)
+	if n, ok := frOrdinals[w]; ok {
+		return n
+	}
+	if n, ok := enOrdinals[w]; ok {
+		return n
+	}
+	if n, ok := numberWords[w]; ok {
+		return n
+	}
+	if d := leadingDigits.FindString(w); d != "" {
+		n, err := strconv.Atoi(d)
+		if err == nil {
+			return n
+		}
+	}
+	return -1
+}
+
+// ---------------------------------------------------------------------------
+// The check
+
+// series is an ordered set of posts with what the messages need.
+type series struct {
+	members []*lint.Post // in date order
+	labels  map[*lint.Post]string
+	dated   bool // every member has a date
+}
+
+func newSeries(ps []*lint.Post) *series {
+	ms := append([]*lint.Post(nil), ps...)
+	sortByDate(ms)
+	s := &series{members: ms, labels: shortLabels(ms), dated: true}
+	for _, m := range ms {
+		if m.Date.IsZero() {
+			s.dated = false
+		}
+	}
+	return s
+}
+
+// position returns the range of 1-based positions p can have by date: a
+// range when p shares its date with other members.
+func (s *series) position(p *lint.Post) (lo, hi int) {
+	for _, m := range s.members {
+		if m.Date.Before(p.Date) {
+			lo++
+		}
+		if !m.Date.After(p.Date) {
+			hi++
+		}
+	}
+	return lo + 1, hi
+}
+
+func (s *series) evidence() string {
+	withTime := false
+	for i := 1; i < len(s.members); i++ {
+		a, b := s.members[i-1], s.members[i]
+		if a.Date.Format("2006-01-02") == b.Date.Format("2006-01-02") && (a.DateHasTime || b.DateHasTime) {
+			withTime = true
+		}
+	}
+	parts := make([]string, len(s.members))
+	for i, m := range s.members {
+		parts[i] = s.labels[m] + " " + formatDate(m.Date, withTime)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func formatDate(t time.Time, withTime bool) string {
+	if withTime {
+		return t.Format("2006-01-02 15:04")
+	}
+	return t.Format("2006-01-02")
+}
+
+func posText(lo, hi int) string {
+	if lo == hi {
+		return strconv.Itoa(lo)
+	}
+	return fmt.Sprintf("%d–%d", lo, hi)
+}
+
+// shortLabels names each post by what its title adds to the titles of the
+// others ("Jour 1" for "KubeCon 2023 - Jour 1").
+func shortLabels(ps []*lint.Post) map[*lint.Post]string {
+	out := map[*lint.Post]string{}
+	prefix := ""
+	for i, p := range ps {
+		if p.Title == "" {
+			prefix = ""
+			break
+		}
+		if i == 0 {
+			prefix = p.Title
+			continue
+		}
+		prefix = commonPrefix(prefix, p.Title)
+	}
+	prefix = labelPrefix(prefix, len(ps))
+	for _, p := range ps {
+		l := strings.TrimLeft(strings.TrimPrefix(p.Title, prefix), " -–—:|,")
+		if l == "" {
+			l = p.Title
+		}
+		if l == "" {
+			l = p.Name
+		}
+		out[p] = l
+	}
+	return out
+}
+
+// labelPrefix cuts a common title prefix after its last separator
+// ("KubeCon 2023 - "), else before its last shared word, which usually
+// names the numbering ("Hugo " of "Hugo Partie 1", "Hugo Partie 2").
+func labelPrefix(prefix string, n int) string {
+	if n < 2 {
+		return ""
+	}
+	best := -1
+	for _, sep := range []string{" - ", " – ", " — ", ": ", " | ", ", "} {
+		if i := strings.LastIndex(prefix, sep); i >= 0 && i+len(sep) > best {
+			best = i + len(sep)
+		}
+	}
+	if best >= 0 {
+		return prefix[:best]
+	}
+	i := strings.LastIndexByte(prefix, ' ')
+	if i < 0 {
+		return ""
+	}
+	t := strings.TrimRight(prefix[:i], " ")
+	j := strings.LastIndexByte(t, ' ')
+	if j < 0 {
+		return ""
+	}
+	return t[:j+1]
+}
+
+func commonPrefix(a, b string) string {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return a[:n]
+}
+
+// frontMatterValue returns the span of a top-level key's value in the front
+// matter (YAML or TOML), quotes included.
+func frontMatterValue(d *lint.Document, key string) (lint.Span, bool) {
+	fm := d.FrontMatter
+	if !fm.Has() || fm.Content.End <= fm.Content.Start {
+		return lint.Span{}, false
+	}
+	re := regexp.MustCompile(`(?m)^"?` + regexp.QuoteMeta(key) + `"?[ \t]*[:=][ \t]*(.*?)[ \t]*\r?$`)
+	m := re.FindSubmatchIndex(d.Src[fm.Content.Start:fm.Content.End])
+	if m == nil || m[2] == m[3] {
+		return lint.Span{}, false
+	}
+	return lint.Span{Start: fm.Content.Start + m[2], End: fm.Content.Start + m[3]}, true
+}
+
+func partOf(p *lint.Post, keys []string) (int, string, bool) {
+	for _, k := range keys {
+		switch v := p.FrontMatter[k].(type) {
+		case int:
+			return v, k, true
+		case int64:
+			return int(v), k, true
+		case uint64:
+			return int(v), k, true
+		case float64:
+			if v == float64(int(v)) {
+				return int(v), k, true
+			}
+		case string:
+			if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+				return n, k, true
+			}
+		}
+	}
+	return 0, "", false
+}
+
+func checkSeries(pass *lint.Pass, opts *SeriesOrderOptions) {
+	site, doc := pass.Site, pass.Doc
+	p := doc.Post
+	if site == nil || p == nil || isDraft(p) || p.Name == "_index" {
+		return
+	}
+	facts := seriesFacts(site, opts)
+
+	var ctx *series // the series whose position claims are checked against
+	ambiguous := false
+	names := facts.ofPost[p]
+	for _, name := range names {
+		if ms := facts.fm[name]; len(ms) >= 2 {
+			s := newSeries(ms)
+			checkParts(pass, opts, s, name)
+			if ctx != nil {
+				ambiguous = true
+			}
+			ctx = s
+		}
+	}
+
+	lists := findNavLists(doc, site, p, facts, opts.MinLinks)
+	if len(lists) > 0 {
+		idx := navIndex(site, opts)
+		var navCtx *series
+		for _, l := range lists {
+			s := checkNavList(pass, l, idx, facts, names)
+			if navCtx != nil && !sameMembers(navCtx.members, s.members) {
+				ambiguous = true
+			}
+			navCtx = s
+		}
+		if ctx == nil {
+			ctx = navCtx
+		}
+	}
+	if ctx == nil || ambiguous || !ctx.dated {
+		return
+	}
+	checkClaims(pass, ctx)
+}
+
+func sameMembers(a, b []*lint.Post) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// checkNavList checks one navigation list of this post and returns the
+// series it belongs to: its members plus the parts its siblings list.
+func checkNavList(pass *lint.Pass, l navList, idx map[*lint.Post][][]*lint.Post, facts *seriesSite, fmNames []string) *series {
+	p := pass.Doc.Post
+	listed := l.members()
+	inList := map[*lint.Post]bool{}
+	for _, m := range listed {
+		inList[m] = true
+	}
+	all := append([]*lint.Post(nil), listed...)
+	have := map[*lint.Post]bool{}
+	for _, m := range listed {
+		have[m] = true
+	}
+	add := func(ms []*lint.Post) {
+		for _, m := range ms {
+			if !have[m] && !isDraft(m) {
+				have[m] = true
+				all = append(all, m)
+			}
+		}
+	}
+	for q, qls := range idx {
+		if q == p {
+			continue
+		}
+		for _, ql := range qls {
+			overlap, hasP := 0, false
+			for _, m := range ql {
+				if inList[m] {
+					overlap++
+				}
+				if m == p {
+					hasP = true
+				}
+			}
+			if hasP && overlap >= 2 {
+				add(ql)
+			}
+		}
+	}
+	for _, name := range fmNames {
+		ms := facts.fm[name]
+		overlap := 0
+		for _, m := range ms {
+			if inList[m] {
+				overlap++
+			}
+		}
+		if overlap >= 2 {
+			add(ms)
+		}
+	}
+	whole := newSeries(all)
+	ls := newSeries(listed)
+	ls.labels = whole.labels
+	if !ls.dated {
+		return whole
+	}
+
+	// This post's item.
+	lo, hi := ls.position(p)
+	if at := l.self + 1; at < lo || at > hi {
+		it := l.items[l.self]
+		pass.Reportf(it.span.Start, it.span.End, "this post is item %d of the series list but part %s of %d by date (%s); move it to position %s",
+			at, posText(lo, hi), len(listed), ls.evidence(), posText(lo, hi))
+	} else {
+		// The other items, in pairs.
+		var prev *navItem
+		for i := range l.items {
+			it := &l.items[i]
+			if it.self {
+				continue
+			}
+			if prev != nil && prev.post.Date.After(it.post.Date) {
+				pass.Reportf(it.span.Start, it.span.End, "series list order disagrees with the dates: %s (%s) is listed after %s (%s)",
+					whole.labels[it.post], formatDate(it.post.Date, false), whole.labels[prev.post], formatDate(prev.post.Date, false))
+			}
+			prev = it
+		}
+	}
+
+	// Parts that exist but are not listed.
+	if len(all) > len(listed) {
+		var missing []string
+		for _, m := range whole.members {
+			if !inList[m] {
+				missing = append(missing, whole.labels[m])
+			}
+		}
+		sev := lint.SeverityWarning
+		if pass.Severity < sev {
+			sev = pass.Severity
+		}
+		first := l.items[0].span
+		pass.Report(lint.Finding{
+			Start:    lint.Position{Offset: first.Start},
+			End:      lint.Position{Offset: first.End},
+			Severity: sev,
+			Message:  fmt.Sprintf("%s lists %d of %d parts; add %s", whole.labels[p], len(listed), len(all), strings.Join(missing, ", ")),
+		})
+	}
+	return whole
+}
+
+// checkParts checks explicit part numbers of a front matter series.
+func checkParts(pass *lint.Pass, opts *SeriesOrderOptions, s *series, name string) {
+	p := pass.Doc.Post
+	n, key, ok := partOf(p, opts.PartKeys)
+	if !ok {
+		return
+	}
+	span, found := frontMatterValue(pass.Doc, key)
+	if !found {
+		return
+	}
+	seriesName := name
+	if v := seriesNames(p.FrontMatter[opts.SeriesKey]); len(v) > 0 {
+		for _, x := range v {
+			if strings.ToLower(x) == name {
+				seriesName = x
+			}
+		}
+	}
+	parts := map[int]*lint.Post{}
+	var inOrder []int
+	minPart := n
+	for _, m := range s.members {
+		if mn, _, ok := partOf(m, opts.PartKeys); ok {
+			if m != p && mn == n {
+				pass.Reportf(span.Start, span.End, "%s: %d is also the part of %s in series %q; each part needs its own number", key, n, s.labels[m], seriesName)
+				return
+			}
+			parts[mn] = m
+			inOrder = append(inOrder, mn)
+			minPart = min(minPart, mn)
+		}
+	}
+	if !s.dated {
+		return
+	}
+	increasing := true
+	for i := 1; i < len(inOrder); i++ {
+		if inOrder[i] <= inOrder[i-1] {
+			increasing = false
+		}
+	}
+	base := 1
+	if minPart == 0 {
+		base = 0
+	}
+	lo, hi := s.position(p)
+	if !increasing {
+		if want := n - base + 1; want < lo || want > hi {
+			pass.Reportf(span.Start, span.End, "%s: %d disagrees with the dates: this is part %s of %d by date (%s)", key, n, posText(lo+base-1, hi+base-1), len(s.members), s.evidence())
+		}
+		return
+	}
+	if n > base && parts[n-1] == nil {
+		pass.Reportf(span.Start, span.End, "%s: %d leaves a gap: no post of series %q has part %d", key, n, seriesName, n-1)
+	}
+}
+
+// titleOffset finds how the members' title numbers relate to their
+// positions ("Part 0", "Part 1" … gives -1); ok is false when they do not
+// agree on one offset.
+func titleOffset(s *series) (int, bool) {
+	counts := map[int]int{}
+	for _, m := range s.members {
+		lo, hi := s.position(m)
+		if lo != hi {
+			continue
+		}
+		for _, c := range findClaims(m.Title, titleClaims) {
+			if c.kind == claimPart {
+				counts[c.n-lo]++
+				break
+			}
+		}
+	}
+	best, bestN, tie := 0, 0, false
+	for k, n := range counts {
+		switch {
+		case n > bestN:
+			best, bestN, tie = k, n, false
+		case n == bestN && k != best:
+			tie = true
+		}
+	}
+	if tie {
+		if counts[0] == bestN {
+			return 0, true
+		}
+		return 0, false
+	}
+	return best, true
+}
+
+func checkClaims(pass *lint.Pass, s *series) {
+	p := pass.Doc.Post
+	lo, hi := s.position(p)
+	total := len(s.members)
+	report := func(start, end int, what string, c claim, offset int) {
+		want := c.n - offset
+		if c.kind == claimOrdinal {
+			want = c.n
+		}
+		if want >= lo && want <= hi && (c.of == 0 || c.of >= total) {
+			return
+		}
+		claimed := fmt.Sprintf("part %d", c.n)
+		if c.of > 0 {
+			claimed = fmt.Sprintf("part %d of %d", c.n, c.of)
+		}
+		if c.kind == claimOrdinal {
+			offset = 0
+		}
+		pass.Reportf(start, end, "%s %q (%s) but this is part %s of %d by date (%s)", what, c.text, claimed, posText(lo+offset, hi+offset), total, s.evidence())
+	}
+
+	offset, offsetOK := titleOffset(s)
+	if span, ok := frontMatterValue(pass.Doc, "title"); ok {
+		raw := string(pass.Doc.Src[span.Start:span.End])
+		for _, c := range findClaims(raw, titleClaims) {
+			switch c.kind {
+			case claimPart:
+				if offsetOK {
+					report(span.Start+c.start, span.Start+c.end, "title says", c, offset)
+				}
+			case claimDay:
+				checkDay(pass, s, span.Start+c.start, span.Start+c.end, c)
+			}
+		}
+	}
+	for _, b := range pass.Doc.Prose() {
+		text, offs := b.Text(pass.Doc.Src)
+		for _, c := range findClaims(text, proseClaims) {
+			if c.kind == claimPart && !offsetOK {
+				continue
+			}
+			report(offs[c.start], offs[c.end-1]+1, "says", c, offset)
+		}
+	}
+}
+
+// checkDay checks a day number in this post's title against the day
+// numbers in the titles of the parts just before and after it: days may be
+// skipped, but they must increase.
+func checkDay(pass *lint.Pass, s *series, start, end int, c claim) {
+	p := pass.Doc.Post
+	dayOf := func(m *lint.Post) int {
+		for _, mc := range findClaims(m.Title, titleClaims) {
+			if mc.kind == claimDay {
+				return mc.n
+			}
+		}
+		return -1
+	}
+	var prev, next *lint.Post
+	for _, m := range s.members {
+		if m.Date.Before(p.Date) && dayOf(m) > 0 {
+			prev = m
+		}
+		if m.Date.After(p.Date) && dayOf(m) > 0 && next == nil {
+			next = m
+		}
+	}
+	lo, hi := s.position(p)
+	// Of two days out of order, the one farther from its position is blamed;
+	// on a tie, the later one.
+	dist := func(day, pos int) int { return max(day-pos, pos-day) }
+	switch {
+	case prev != nil && dayOf(prev) >= c.n && dist(c.n, lo) >= dist(dayOf(prev), pos1(s, prev)):
+		pass.Reportf(start, end, "title says %q (day %d) but %s, dated before it, is day %d; this is part %s of %d by date (%s)",
+			c.text, c.n, s.labels[prev], dayOf(prev), posText(lo, hi), len(s.members), s.evidence())
+	case next != nil && dayOf(next) <= c.n && dist(c.n, lo) > dist(dayOf(next), pos1(s, next)):
+		pass.Reportf(start, end, "title says %q (day %d) but %s, dated after it, is day %d; this is part %s of %d by date (%s)",
+			c.text, c.n, s.labels[next], dayOf(next), posText(lo, hi), len(s.members), s.evidence())
+	}
+}
+
+func pos1(s *series, p *lint.Post) int {
+	lo, _ := s.position(p)
+	return lo
+}
