@@ -52,8 +52,8 @@ var SeriesOrder = &lint.Rule{
 	Summary:         "multi-part series: ordinal claims, navigation lists, title numbers and part numbers agree with the dates",
 	DefaultSeverity: lint.SeverityError,
 	Tags:            []string{"series", "links", "french"},
-	NewOptions: func() any { return defaultSeriesOrderOptions() },
-	Doc: seriesOrderDoc,
+	NewOptions:      func() any { return defaultSeriesOrderOptions() },
+	Doc:             seriesOrderDoc,
 	Check: func(pass *lint.Pass) {
 		opts, _ := pass.Options.(*SeriesOrderOptions)
 		if opts == nil {
@@ -976,7 +976,16 @@ func frontMatterValue(d *lint.Document, key string) (lint.Span, bool) {
 	if m == nil || m[2] == m[3] {
 		return lint.Span{}, false
 	}
-	return lint.Span{Start: fm.Content.Start + m[2], End: fm.Content.Start + m[3]}, true
+	start, end := fm.Content.Start+m[2], fm.Content.Start+m[3]
+	v := d.Src[start:end]
+	if q := v[0]; q == '"' || q == '\'' {
+		if k := bytes.IndexByte(v[1:], q); k >= 0 {
+			end = start + k + 2
+		}
+	} else if k := bytes.Index(v, []byte(" #")); k >= 0 {
+		end = start + k
+	}
+	return lint.Span{Start: start, End: end}, true
 }
 
 func partOf(p *lint.Post, keys []string) (int, string, bool) {
