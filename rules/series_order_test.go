@@ -38,3 +38,7 @@ func TestSeriesOrderCorporaDump(t *testing.T) {
 func TestSeriesOrderJekyllFR(t *testing.T) {
 	linttest.Run(t, "../testdata/jekyll-series-fr", rules.SeriesOrder)
 }
+
+func TestSeriesOrderJekyllEN(t *testing.T) {
+	linttest.Run(t, "../testdata/jekyll-series-en", rules.SeriesOrder)
+}
