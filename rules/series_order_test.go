@@ -42,3 +42,7 @@ func TestSeriesOrderJekyllFR(t *testing.T) {
 func TestSeriesOrderJekyllEN(t *testing.T) {
 	linttest.Run(t, "../testdata/jekyll-series-en", rules.SeriesOrder)
 }
+
+func TestSeriesOrderHugoFR(t *testing.T) {
+	linttest.Run(t, "../testdata/hugo-series-fr", rules.SeriesOrder)
+}
