@@ -567,11 +567,20 @@ func resolveNavLink(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesS
 		}
 		return nil
 	}
-	rel, ok := s.Resolve(base, dest)
-	if !ok {
-		return nil
+	bases := []string{base}
+	if s.Kind == lint.SiteHugo && p.Name != "index" && p.Name != "_index" {
+		// A Hugo page is served as a folder (/posts/a/), so the browser
+		// resolves its relative links from there.
+		bases = append(bases, path.Join(base, p.Name))
 	}
-	return postAt(s, rel)
+	for _, b := range bases {
+		if rel, ok := s.Resolve(b, dest); ok {
+			if q := postAt(s, rel); q != nil {
+				return q
+			}
+		}
+	}
+	return nil
 }
 
 // postAt finds the post a file or bundle path names, ".md" optional.
@@ -754,8 +763,8 @@ var proseClaims = []claimPattern{
 	{claimRE(`(?P<c>ORD)\s+(?:post|article|entry|installment|instalment|episode|part)\s+(?:in|of)\s+a\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal},
 	{claimRE(`this\s+(?:post|article|entry)\s+is\s+(?:the\s+)?(?P<c>ORD)\s+(?:installment|instalment|episode|part|chapter)`), claimOrdinal},
 	{claimRE(`(?:in\s+)?this\s+(?P<c>ORD)\s+(?:post|article|installment|instalment|episode|entry)`), claimOrdinal},
-	{claimRE(`(?:this\s+is|welcome\s+to|this\s+(?:post|article)\s+is)\s+(?P<c>part\s+NUM)`), claimPart},
 	{claimRE(`(?P<c>(?:part|partie|volet|épisode|episode)\s+NUM\s*(?:of|sur|/)\s*TOT)`), claimPart},
+	{claimRE(`(?:this\s+is|welcome\s+to|this\s+(?:post|article)\s+is)\s+(?P<c>part\s+NUM)`), claimPart},
 }
 
 // titleClaims are read in a post's own title, which is about the post.

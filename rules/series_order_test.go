@@ -46,3 +46,7 @@ func TestSeriesOrderJekyllEN(t *testing.T) {
 func TestSeriesOrderHugoFR(t *testing.T) {
 	linttest.Run(t, "../testdata/hugo-series-fr", rules.SeriesOrder)
 }
+
+func TestSeriesOrderHugoEN(t *testing.T) {
+	linttest.Run(t, "../testdata/hugo-series-en", rules.SeriesOrder)
+}
