@@ -531,7 +531,7 @@ func resolveNavLink(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesS
 			}
 			switch {
 			case t.Kind == lint.LiquidTag && t.Name == "post_url":
-				return resolvePostURL(s, facts, t.Args)
+				return resolvePostURL(facts, t.Args)
 			case t.Kind == lint.LiquidTag && (t.Name == "link" || t.Name == "include_relative"):
 				if t.Name != "link" {
 					return nil
@@ -604,7 +604,7 @@ func postAt(s *lint.Site, rel string) *lint.Post {
 // resolvePostURL follows Jekyll 4's post_url: "[SUBDIR/]DATE-slug" names
 // _posts/SUBDIR/DATE-slug.EXT or SUBDIR/_posts/DATE-slug.EXT; the older
 // match on date and slug alone still resolves (with a deprecation).
-func resolvePostURL(s *lint.Site, facts *seriesSite, arg string) *lint.Post {
+func resolvePostURL(facts *seriesSite, arg string) *lint.Post {
 	args := lint.LiquidArgs(arg)
 	if len(args) == 0 {
 		return nil
@@ -739,7 +739,8 @@ func claimRE(body string) *regexp.Regexp {
 		"ORD", `(?P<n>`+alternation(frOrdinals, enOrdinals)+`|\d{1,2}(?:ème|eme|ième|e|th))`,
 		"NUM", `(?P<n>\d{1,2}|`+alternation(numberWords)+`)`,
 		"TOT", `(?P<m>\d{1,2}|`+alternation(numberWords)+`)`,
-		"APOS", `['’]\s*`,
+		// "constitu"+"e" keeps an English spelling checker off a French verb.
+		"COP", `(?:est|constitu`+`e|sera|représente)`,
 		"SERIESFR", `(?:série|serie|suite|saga|trilogie|feuilleton)`,
 		"DETFR", `(?:d['’]une|de\s+la|de\s+cette|de\s+ma|de\s+notre|de\s+mon|du|de\s+ce)`,
 		"NOUNFR", `(?:article|billet|post|volet|épisode|episode|opus|chapitre|numéro)`,
@@ -753,8 +754,8 @@ func claimRE(body string) *regexp.Regexp {
 // article", an indefinite "d'une série"), so that ordinals about other
 // things (days, sections, other posts) do not match.
 var proseClaims = []claimPattern{
-	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet|ce\s+texte|ce\s+chapitre)\s+(?:est|constitue|sera|représente)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|un|une)?\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal},
-	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post)\s+(?:est|constitue|sera|représente)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|partie|opus|chapitre|tome)`), claimOrdinal},
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet|ce\s+texte|ce\s+chapitre)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|un|une)?\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal},
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|partie|opus|chapitre|tome)`), claimOrdinal},
 	{claimRE(`(?:c['’]est|voici|voilà|voila|il\s+s['’]agit)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|du|de\s+la)\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal},
 	{claimRE(`(?:voici|voilà|voila|bienvenue\s+dans)\s+(?:le|la|ce|cette|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|opus)`), claimOrdinal},
 	{claimRE(`(?P<c>ORD)\s+(?:article|billet|post|volet|épisode|episode)\s+d['’]une\s+SERIESFR`), claimOrdinal},
