@@ -1104,14 +1104,16 @@ func checkNavList(pass *lint.Pass, l navList, idx map[*lint.Post][][]*lint.Post,
 		for _, ql := range qls {
 			overlap, hasP := 0, false
 			for _, m := range ql {
-				if inList[m] {
+				if inList[m] && m != p {
 					overlap++
 				}
 				if m == p {
 					hasP = true
 				}
 			}
-			if hasP && overlap >= 2 {
+			// A sibling's list names this post and most of this list: the
+			// same series, not a list of favourites that happens to cite it.
+			if hasP && overlap >= min(2, len(listed)-1) {
 				add(ql)
 			}
 		}
@@ -1248,11 +1250,8 @@ func titleOffset(s *series) (int, bool) {
 		if lo != hi {
 			continue
 		}
-		for _, c := range findClaims(m.Title, titleClaims) {
-			if c.kind == claimPart {
-				counts[c.n-lo]++
-				break
-			}
+		if n := titlePart(m.Title); n >= 0 {
+			counts[n-lo]++
 		}
 	}
 	best, bestN, tie := 0, 0, false
@@ -1273,14 +1272,45 @@ func titleOffset(s *series) (int, bool) {
 	return best, true
 }
 
+// titlePart returns the part number a title gives, or -1.
+func titlePart(title string) int {
+	for _, c := range findClaims(title, titleClaims) {
+		if c.kind == claimPart {
+			return c.n
+		}
+	}
+	return -1
+}
+
+// numbered narrows a series to the members whose titles carry a part
+// number, when this post is one of them: an unnumbered bonus post between
+// "Part 1" and "Part 2" does not shift the numbers.
+func numbered(s *series, p *lint.Post) *series {
+	if titlePart(p.Title) < 0 {
+		return s
+	}
+	var ms []*lint.Post
+	for _, m := range s.members {
+		if titlePart(m.Title) >= 0 {
+			ms = append(ms, m)
+		}
+	}
+	if len(ms) < 2 || len(ms) == len(s.members) {
+		return s
+	}
+	n := newSeries(ms)
+	n.labels = s.labels
+	return n
+}
+
 func checkClaims(pass *lint.Pass, s *series) {
 	p := pass.Doc.Post
-	lo, hi := s.position(p)
-	total := len(s.members)
-	report := func(start, end int, what string, c claim, offset int) {
+	report := func(s *series, start, end int, what string, c claim, offset int) {
+		lo, hi := s.position(p)
+		total := len(s.members)
 		want := c.n - offset
 		if c.kind == claimOrdinal {
-			want = c.n
+			want, offset = c.n, 0
 		}
 		if want >= lo && want <= hi && (c.of == 0 || c.of >= total) {
 			return
@@ -1289,20 +1319,18 @@ func checkClaims(pass *lint.Pass, s *series) {
 		if c.of > 0 {
 			claimed = fmt.Sprintf("part %d of %d", c.n, c.of)
 		}
-		if c.kind == claimOrdinal {
-			offset = 0
-		}
 		pass.Reportf(start, end, "%s %q (%s) but this is part %s of %d by date (%s)", what, c.text, claimed, posText(lo+offset, hi+offset), total, s.evidence())
 	}
 
-	offset, offsetOK := titleOffset(s)
+	ns := numbered(s, p)
+	offset, offsetOK := titleOffset(ns)
 	if span, ok := frontMatterValue(pass.Doc, "title"); ok {
 		raw := string(pass.Doc.Src[span.Start:span.End])
 		for _, c := range findClaims(raw, titleClaims) {
 			switch c.kind {
 			case claimPart:
 				if offsetOK {
-					report(span.Start+c.start, span.Start+c.end, "title says", c, offset)
+					report(ns, span.Start+c.start, span.Start+c.end, "title says", c, offset)
 				}
 			case claimDay:
 				checkDay(pass, s, span.Start+c.start, span.Start+c.end, c)
@@ -1312,10 +1340,12 @@ func checkClaims(pass *lint.Pass, s *series) {
 	for _, b := range pass.Doc.Prose() {
 		text, offs := b.Text(pass.Doc.Src)
 		for _, c := range findClaims(text, proseClaims) {
-			if c.kind == claimPart && !offsetOK {
-				continue
+			switch {
+			case c.kind == claimOrdinal:
+				report(s, offs[c.start], offs[c.end-1]+1, "says", c, 0)
+			case offsetOK:
+				report(ns, offs[c.start], offs[c.end-1]+1, "says", c, offset)
 			}
-			report(offs[c.start], offs[c.end-1]+1, "says", c, offset)
 		}
 	}
 }
