@@ -345,7 +345,7 @@ func navListOf(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, 
 	selfRaw := -1
 	if selfLinks == 0 {
 		for i, r := range raws {
-			if r.links == 0 && looksLikeSelf(r, p) {
+			if r.links == 0 && looksLikeSelf(r, p, raws) {
 				if selfRaw >= 0 {
 					return navList{}, false
 				}
@@ -377,10 +377,11 @@ func navListOf(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, 
 	return l, true
 }
 
-func looksLikeSelf(r rawItem, p *lint.Post) bool {
-	if r.bold {
-		return true
-	}
+// looksLikeSelf says whether an unlinked item names this post: it says
+// "you are here", repeats (part of) the title, or is bold and shaped like
+// the linked items ("**Jour 3**" among "Jour 1", "Jour 2"). A bold item
+// alone is often a heading ("**À lire aussi**").
+func looksLikeSelf(r rawItem, p *lint.Post, raws []rawItem) bool {
 	low := strings.ToLower(r.label)
 	for _, m := range hereMarkers {
 		if strings.Contains(low, m) {
@@ -388,7 +389,28 @@ func looksLikeSelf(r rawItem, p *lint.Post) bool {
 		}
 	}
 	t := strings.Trim(low, " .:;!-–—*_")
-	return len([]rune(t)) >= 3 && p.Title != "" && containsWords(strings.ToLower(p.Title), t)
+	if len([]rune(t)) >= 3 && p.Title != "" && containsWords(strings.ToLower(p.Title), t) {
+		return true
+	}
+	if !r.bold {
+		return false
+	}
+	first := firstWord(low)
+	same := 0
+	for _, o := range raws {
+		if len(o.posts) == 1 && first != "" && firstWord(strings.ToLower(o.label)) == first {
+			same++
+		}
+	}
+	return same >= 2
+}
+
+func firstWord(s string) string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
 }
 
 // containsWords reports whether needle occurs in hay at word boundaries.
