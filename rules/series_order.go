@@ -77,8 +77,10 @@ lists.
    (option ` + "`min-links`" + `) link to other posts of the site, through
    ` + "`{% post_url %}`" + `, ` + "`{% link %}`" + `, ` + "`{{< ref >}}`" + `/` + "`{{< relref >}}`" + ` or a relative link
    that resolves to a post, and one item is this post: a link to itself, or an
-   unlinked item that is bold, says "vous êtes ici"/"you are here", or repeats
-   this post's title. Lists of external links are never series.
+   unlinked item that says "vous êtes ici"/"you are here", repeats this
+   post's title, or is bold and shaped like the linked items (` + "`__Jour 3__`" + `
+   among "Jour 1", "Jour 2"). Lists of external links are never series, and
+   a bold heading item ("**À lire aussi**") does not make a list one.
 
 A series is ordered by date: the front matter ` + "`date`" + ` with its time when
 given (two parts published the same day are ordered by their times), else the
