@@ -501,7 +501,16 @@ func readItem(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, i
 		return ast.WalkContinue, nil
 	})
 	if r.span.Start < 0 {
+		// No text (an image link): point at the item's first line.
 		r.span = lint.Span{}
+		_ = ast.Walk(item, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering && n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+				seg := n.Lines().At(0)
+				r.span = lint.Span{Start: seg.Start, End: seg.Stop}
+				return ast.WalkStop, nil
+			}
+			return ast.WalkContinue, nil
+		})
 	}
 	r.label = strings.TrimSpace(sb.String())
 	if firstBlock != nil {
