@@ -779,7 +779,10 @@ func claimRE(body string) *regexp.Regexp {
 		"NOUNFR", `(?:article|billet|post|volet|épisode|episode|opus|chapitre|numéro)`,
 		"NOUNEN", `(?:post|article|entry|installment|instalment|episode|part|chapter)`,
 	).Replace(body)
-	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}_])` + r + `(?:$|[^\p{L}\p{N}_])`)
+	if !strings.HasPrefix(r, "(?:^") {
+		r = `(?:^|[^\p{L}\p{N}_])` + r
+	}
+	return regexp.MustCompile(`(?i)` + r + `(?:$|[^\p{L}\p{N}_])`)
 }
 
 // proseClaims are statements about this post's place in its series; each
@@ -797,7 +800,9 @@ var proseClaims = []claimPattern{
 	{claimRE(`(?P<c>ORD)\s+(?:post|article|entry|installment|instalment|episode|part)\s+(?:in|of)\s+a\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal},
 	{claimRE(`this\s+(?:post|article|entry)\s+is\s+(?:the\s+)?(?P<c>ORD)\s+(?:installment|instalment|episode|part|chapter)`), claimOrdinal},
 	{claimRE(`(?:in\s+)?this\s+(?P<c>ORD)\s+(?:post|article|installment|instalment|episode|entry)`), claimOrdinal},
-	{claimRE(`(?P<c>(?:part|partie|volet|épisode|episode)\s+NUM\s*(?:of|sur|/)\s*TOT)`), claimPart},
+	// "Part 2 of 3" opens a sentence or follows "this is"; elsewhere it is
+	// often about a talk or a video.
+	{claimRE(`(?:^\s*|[.!?:]\s+|[(\[]\s*|(?:^|[^\p{L}\p{N}_])(?:this\s+is|this\s+(?:post|article)\s+is|welcome\s+to|cet\s+article\s+est\s+la|voici\s+la)\s+)(?P<c>(?:part|partie|volet|épisode|episode)\s+NUM\s*(?:of|sur|/)\s*TOT)`), claimPart},
 	{claimRE(`(?:this\s+is|welcome\s+to|this\s+(?:post|article)\s+is)\s+(?P<c>part\s+NUM)`), claimPart},
 }
 

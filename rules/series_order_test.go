@@ -79,3 +79,20 @@ func TestSeriesOrderHugoFR(t *testing.T) {
 func TestSeriesOrderHugoEN(t *testing.T) {
 	linttest.Run(t, "../testdata/hugo-series-en", rules.SeriesOrder)
 }
+
+// TestSeriesOrderOptions runs a site whose .postlint.yml renames the keys,
+// accepts two-part lists and lowers the severity: missing parts then come
+// at that lower severity too.
+func TestSeriesOrderOptions(t *testing.T) {
+	res := linttest.Run(t, "../testdata/jekyll-series-options", rules.SeriesOrder)
+	for _, f := range res.Findings {
+		if f.Severity != lint.SeverityInfo {
+			t.Errorf("%s:%d: severity %s, want info", f.Path, f.Start.Line, f.Severity)
+		}
+	}
+	for _, o := range []rules.SeriesOrderOptions{{SeriesKey: "", MinLinks: 2}, {SeriesKey: "series", MinLinks: 0}} {
+		if err := o.Validate(); err == nil {
+			t.Errorf("Validate(%+v) = nil, want an error", o)
+		}
+	}
+}
