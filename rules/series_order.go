@@ -1197,6 +1197,8 @@ func checkNavList(pass *lint.Pass, l navList, idx map[*lint.Post][][]*lint.Post,
 		}
 	}
 
+	checkItemLabels(pass, l, whole)
+
 	// Parts that exist but are not listed.
 	if len(all) > len(listed) {
 		var missing []string
@@ -1427,4 +1429,42 @@ func checkDay(pass *lint.Pass, s *series, start, end int, c claim) {
 func pos1(s *series, p *lint.Post) int {
 	lo, _ := s.position(p)
 	return lo
+}
+
+// labelNumber returns the part or day number a label or title gives.
+func labelNumber(text string) (claim, bool) {
+	for _, c := range findClaims(text, titleClaims) {
+		if c.n > 0 && c.of == 0 {
+			return c, true
+		}
+	}
+	return claim{}, false
+}
+
+// checkItemLabels compares the number in each linked item's text ("Jour 2")
+// with the number in the title of the post it links to ("… - Jour 3"): a
+// list copied from another part often keeps a stale link.
+func checkItemLabels(pass *lint.Pass, l navList, whole *series) {
+	for _, it := range l.items {
+		if it.self {
+			continue
+		}
+		lc, ok := labelNumber(it.label)
+		if !ok {
+			continue
+		}
+		tc, ok := labelNumber(it.post.Title)
+		if !ok || tc.kind != lc.kind || tc.n == lc.n {
+			continue
+		}
+		hint := ""
+		for _, m := range whole.members {
+			if mc, ok := labelNumber(m.Title); ok && mc.kind == lc.kind && mc.n == lc.n {
+				hint = fmt.Sprintf("; did you mean %s (%s)?", whole.labels[m], m.Path)
+				break
+			}
+		}
+		pass.Reportf(it.span.Start, it.span.End, "item %q links to %s (%s), whose title says %q%s",
+			it.label, whole.labels[it.post], formatDate(it.post.Date, false), tc.text, hint)
+	}
 }
