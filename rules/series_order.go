@@ -99,6 +99,8 @@ order is accepted. Drafts are not members.
   ` + "`first`" + ` … ` + "`twelfth`" + `, ` + "`1st`" + `, ` + "`2nd`" + ` …, also across a line break;
 - day numbers in titles ("Jour 1", "Day 2") that do not increase with the
   dates (a day may be skipped: "Jour 1", "Jour 3" is fine);
+- a list item whose number disagrees with the title of the post it links to
+  ("[Jour 2]" linking to the post titled "… Jour 3");
 - explicit ` + "`part:`" + `/` + "`series_part:`" + ` values that disagree with the dates, are
   duplicated or leave a gap;
 - a navigation list that misses parts which exist (warning): "Jour 1 lists 2
