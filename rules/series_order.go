@@ -85,7 +85,7 @@ lists.
 A series is ordered by date: the front matter ` + "`date`" + ` with its time when
 given (two parts published the same day are ordered by their times), else the
 date in the file name. Posts with the same date and no time are tied: either
-order is accepted. Drafts are not members.
+order is accepted. Drafts and unpublished posts (` + "`published: false`" + `) are not members.
 
 ## What is reported
 
@@ -167,8 +167,12 @@ func isDraft(p *lint.Post) bool {
 	if p.Kind == "draft" {
 		return true
 	}
-	d, _ := p.FrontMatter["draft"].(bool)
-	return d
+	if d, _ := p.FrontMatter["draft"].(bool); d {
+		return true
+	}
+	// Jekyll does not publish `published: false` posts.
+	pub, ok := p.FrontMatter["published"].(bool)
+	return ok && !pub
 }
 
 func seriesFacts(s *lint.Site, opts *SeriesOrderOptions) *seriesSite {
