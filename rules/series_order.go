@@ -161,6 +161,8 @@ type seriesSite struct {
 	// byName maps a post file name (without extension) to the posts that
 	// have it; byLowerName does so case-insensitively (Hugo).
 	byName, byLowerName map[string][]*lint.Post
+	// bySlug maps a Jekyll post's slug to the posts that have it.
+	bySlug map[string][]*lint.Post
 }
 
 func isDraft(p *lint.Post) bool {
@@ -178,7 +180,7 @@ func isDraft(p *lint.Post) bool {
 func seriesFacts(s *lint.Site, opts *SeriesOrderOptions) *seriesSite {
 	key := "series-order/facts/" + opts.SeriesKey
 	return s.Memo(key, func() any {
-		f := &seriesSite{fm: map[string][]*lint.Post{}, ofPost: map[*lint.Post][]string{}, byName: map[string][]*lint.Post{}, byLowerName: map[string][]*lint.Post{}}
+		f := &seriesSite{fm: map[string][]*lint.Post{}, ofPost: map[*lint.Post][]string{}, byName: map[string][]*lint.Post{}, byLowerName: map[string][]*lint.Post{}, bySlug: map[string][]*lint.Post{}}
 		for _, p := range s.Posts {
 			name := p.Name
 			if name == "index" || name == "_index" {
@@ -186,6 +188,9 @@ func seriesFacts(s *lint.Site, opts *SeriesOrderOptions) *seriesSite {
 			}
 			f.byName[name] = append(f.byName[name], p)
 			f.byLowerName[strings.ToLower(name)] = append(f.byLowerName[strings.ToLower(name)], p)
+			if p.Kind == "post" {
+				f.bySlug[p.Slug] = append(f.bySlug[p.Slug], p)
+			}
 			if isDraft(p) || p.Name == "_index" {
 				continue
 			}
@@ -590,12 +595,20 @@ func resolveNavLink(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesS
 			}
 		}
 	}
-	dest := l.Dest
+	dest := siteURLPrefix.ReplaceAllString(l.Dest, "")
+	if s.URL != "" && strings.HasPrefix(dest, s.URL+"/") {
+		dest = strings.TrimPrefix(dest, s.URL)
+	}
 	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") || dest == "" || strings.HasPrefix(dest, "#") || schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
 		return nil
 	}
 	if i := strings.IndexAny(dest, "#?"); i >= 0 {
 		dest = dest[:i]
+	}
+	if s.Kind == lint.SiteJekyll && strings.HasPrefix(dest, "/") {
+		if q := jekyllPermalinkPost(s, facts, dest); q != nil {
+			return q
+		}
 	}
 	base := path.Dir(p.Path)
 	if strings.HasPrefix(dest, "/") && s.Kind == lint.SiteHugo {
@@ -620,6 +633,32 @@ func resolveNavLink(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesS
 		}
 	}
 	return nil
+}
+
+// siteURLPrefix matches the Liquid prefixes Jekyll sites put before a
+// root-relative URL.
+var siteURLPrefix = regexp.MustCompile(`^(?:\{\{-?\s*site\.url\s*-?\}\})?\{\{-?\s*site\.baseurl\s*-?\}\}|^\{\{-?\s*site\.url\s*-?\}\}`)
+
+// jekyllPermalinkPost finds the post a served URL such as
+// /2023/04/20/kubecon-j1.html names, without expanding permalink patterns:
+// the last segment must be the slug of exactly one post, and the URL must
+// hold that post's year.
+func jekyllPermalinkPost(s *lint.Site, facts *seriesSite, u string) *lint.Post {
+	u = strings.TrimPrefix(u, s.BaseURL)
+	seg := path.Base(strings.TrimSuffix(u, "/"))
+	seg = strings.TrimSuffix(seg, ".html")
+	if seg == "" || seg == "/" || seg == "." {
+		return nil
+	}
+	cands := facts.bySlug[seg]
+	if len(cands) != 1 {
+		return nil
+	}
+	q := cands[0]
+	if q.Date.IsZero() || !strings.Contains(u, "/"+strconv.Itoa(q.Date.Year())+"/") && !strings.Contains(u, "/"+strconv.Itoa(q.NameDate.Year())+"/") {
+		return nil
+	}
+	return q
 }
 
 // postAt finds the post a file or bundle path names, ".md" optional.
