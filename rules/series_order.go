@@ -76,7 +76,9 @@ lists.
 2. **Navigation list** in the body: a Markdown list where at least two items
    (option ` + "`min-links`" + `) link to other posts of the site, through
    ` + "`{% post_url %}`" + `, ` + "`{% link %}`" + `, ` + "`{{< ref >}}`" + `/` + "`{{< relref >}}`" + ` or a relative link
-   that resolves to a post, and one item is this post: a link to itself, or an
+   that resolves to a post (and, on Jekyll, a permalink URL such as
+   ` + "`{{ site.baseurl }}/2023/04/20/slug.html`" + ` whose slug names one post of
+   that year), and one item is this post: a link to itself, or an
    unlinked item that says "vous êtes ici"/"you are here", repeats this
    post's title, or is bold and shaped like the linked items (` + "`__Jour 3__`" + `
    among "Jour 1", "Jour 2"). Lists of external links are never series, and
@@ -96,7 +98,9 @@ order is accepted. Drafts and unpublished posts (` + "`published: false`" + `) a
   "ce troisième volet", "This is the second post in a series", "part 2 of 3",
   "Partie 2", "(2/3)", "#2" in a title; French ` + "`premier/première/1er/1re`" + `,
   ` + "`deuxième/second(e)/2e/2nd`" + `, ` + "`troisième/3e`" + ` … ` + "`douzième`" + `, English
-  ` + "`first`" + ` … ` + "`twelfth`" + `, ` + "`1st`" + `, ` + "`2nd`" + ` …, also across a line break;
+  ` + "`first`" + ` … ` + "`twelfth`" + `, ` + "`1st`" + `, ` + "`2nd`" + ` …, also across a line break; "le
+  dernier de la série" / "the last post in the series" when a later part
+  exists;
 - day numbers in titles ("Jour 1", "Day 2") that do not increase with the
   dates (a day may be skipped: "Jour 1", "Jour 3" is fine);
 - a list item whose number disagrees with the title of the post it links to
@@ -754,6 +758,7 @@ const (
 	claimOrdinal claimKind = iota // "le deuxième d'une série": absolute position
 	claimPart                     // "Partie 2", "(2/3)", "#2": numbered parts
 	claimDay                      // "Jour 2", "Day 2": may skip days
+	claimLast                     // "le dernier de la série": no later part
 )
 
 type claim struct {
@@ -845,6 +850,10 @@ var proseClaims = []claimPattern{
 	{claimRE(`(?P<c>ORD)\s+(?:post|article|entry|installment|instalment|episode|part)\s+(?:in|of)\s+a\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal},
 	{claimRE(`this\s+(?:post|article|entry)\s+is\s+(?:the\s+)?(?P<c>ORD)\s+(?:installment|instalment|episode|part|chapter)`), claimOrdinal},
 	{claimRE(`(?:in\s+)?this\s+(?P<c>ORD)\s+(?:post|article|installment|instalment|episode|entry)`), claimOrdinal},
+	// "Last" only after a copula: "ce dernier" alone is "the latter".
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet)\s+COP\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimLast},
+	{claimRE(`(?:c['’]est|voici|voilà|voila)\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)\s+(?:volet|épisode|episode|article|billet)\s+DETFR\s+SERIESFR`), claimLast},
+	{claimRE(`(?:this\s+(?:post|article)\s+is|this\s+is)\s+the\s+(?P<c>last|final)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimLast},
 	// "Part 2 of 3" opens a sentence or follows "this is"; elsewhere it is
 	// often about a talk or a video.
 	{claimRE(`(?:^\s*|[.!?:]\s+|[(\[]\s*|(?:^|[^\p{L}\p{N}_])(?:this\s+is|this\s+(?:post|article)\s+is|welcome\s+to|cet\s+article\s+est\s+la|voici\s+la)\s+)(?P<c>(?:part|partie|volet|épisode|episode)\s+NUM\s*(?:of|sur|/)\s*TOT)`), claimPart},
@@ -866,6 +875,9 @@ func findClaims(text string, patterns []claimPattern) []claim {
 	for _, p := range patterns {
 		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
 			c := claim{kind: p.kind, n: -1}
+			if p.kind == claimLast {
+				c.n = 1 // the position is checked against the series' length
+			}
 			for gi, name := range p.re.SubexpNames() {
 				if m[2*gi] < 0 {
 					continue
@@ -1394,13 +1406,19 @@ func checkClaims(pass *lint.Pass, s *series) {
 		lo, hi := s.position(p)
 		total := len(s.members)
 		want := c.n - offset
-		if c.kind == claimOrdinal {
+		switch c.kind {
+		case claimOrdinal:
 			want, offset = c.n, 0
+		case claimLast:
+			want, offset = total, 0
 		}
 		if want >= lo && want <= hi && (c.of == 0 || c.of >= total) {
 			return
 		}
 		claimed := fmt.Sprintf("part %d", c.n)
+		if c.kind == claimLast {
+			claimed = "the last part"
+		}
 		if c.of > 0 {
 			claimed = fmt.Sprintf("part %d of %d", c.n, c.of)
 		}
@@ -1426,7 +1444,7 @@ func checkClaims(pass *lint.Pass, s *series) {
 		text, offs := b.Text(pass.Doc.Src)
 		for _, c := range findClaims(text, proseClaims) {
 			switch {
-			case c.kind == claimOrdinal:
+			case c.kind == claimOrdinal || c.kind == claimLast:
 				report(s, offs[c.start], offs[c.end-1]+1, "says", c, 0)
 			case offsetOK:
 				report(ns, offs[c.start], offs[c.end-1]+1, "says", c, offset)

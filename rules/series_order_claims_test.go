@@ -24,6 +24,10 @@ func TestSeriesOrderClaims(t *testing.T) {
 		{"This is part 2 of 3.", "part 2 of 3", 2},
 		{"Part two of three: modules.", "Part two of three", 2},
 		{"In this tenth post, we wrap up.", "tenth", 10},
+		{"Cet article est le dernier de la série.", "dernier", 1},
+		{"This is the last post in the series.", "last", 1},
+		{"Ce dernier article montre que tout va bien.", "", 0},
+		{"The last post in the series was about state.", "", 0},
 
 		{"Le premier jour commence par les keynotes.", "", 0},
 		{"Nous verrons la deuxième partie de la conférence.", "", 0},
