@@ -574,16 +574,16 @@ func resolveNavLink(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesS
 	if l.Located {
 		for i := range d.Tags {
 			t := &d.Tags[i]
+			if t.Start >= l.DestSpan.End {
+				break
+			}
 			if t.Start < l.DestSpan.Start || t.End > l.DestSpan.End || !t.Live() {
 				continue
 			}
 			switch {
 			case t.Kind == lint.LiquidTag && t.Name == "post_url":
 				return resolvePostURL(facts, t.Args)
-			case t.Kind == lint.LiquidTag && (t.Name == "link" || t.Name == "include_relative"):
-				if t.Name != "link" {
-					return nil
-				}
+			case t.Kind == lint.LiquidTag && t.Name == "link":
 				args := lint.LiquidArgs(t.Args)
 				if len(args) == 0 {
 					return nil
