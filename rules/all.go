@@ -9,6 +9,7 @@ func All() []*lint.Rule {
 		InlineComment,
 		TrailingSpaceBreak,
 		SeriesOrder,
+		FrontMatter,
 	}
 }
 

@@ -1,0 +1,152 @@
+package rules
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"github.com/postlint/postlint/lint"
+)
+
+// jekyllCollections returns the labels of a Jekyll site's collections
+// (posts included) and whether each is output.
+func jekyllCollections(site *lint.Site) map[string]map[string]any {
+	out := map[string]map[string]any{"posts": {"output": true}}
+	switch c := site.Config["collections"].(type) {
+	case map[string]any:
+		for label, v := range c {
+			m, _ := v.(map[string]any)
+			if m == nil {
+				m = map[string]any{}
+			}
+			out[label] = m
+		}
+	case []any:
+		for _, v := range c {
+			if label, ok := v.(string); ok {
+				out[label] = map[string]any{}
+			}
+		}
+	}
+	return out
+}
+
+// builtBySite reports whether the site generator reads the file at the
+// root-relative path rel: Jekyll skips folders whose names start with "_"
+// or "." (except _posts, _drafts and collections) and excluded paths; Hugo
+// reads content folders only. Files of plain sites are all read.
+func builtBySite(site *lint.Site, rel string) bool {
+	if site.Memo("site:vendored", func() any { return vendoredSite(site.Root) }).(bool) {
+		return false
+	}
+	switch site.Kind {
+	case lint.SiteJekyll:
+		return jekyllReads(site, rel)
+	case lint.SiteHugo:
+		for _, cd := range site.ContentDirs {
+			if strings.HasPrefix(rel, cd.Dir+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func jekyllReads(site *lint.Site, rel string) bool {
+	dir := path.Dir(rel)
+	if dir == "." {
+		dir = ""
+	}
+	collectionsDir := strings.Trim(stringOf(site.Config["collections_dir"]), "/")
+	if collectionsDir != "" {
+		if rest, ok := strings.CutPrefix(dir, collectionsDir+"/"); ok {
+			dir = rest
+		} else if dir == collectionsDir {
+			dir = ""
+		}
+	}
+	cols := jekyllCollections(site)
+	if dir != "" {
+		for i, part := range strings.Split(dir, "/") {
+			if part == "_posts" || part == "_drafts" {
+				continue
+			}
+			if i == 0 && strings.HasPrefix(part, "_") {
+				if _, ok := cols[strings.TrimPrefix(part, "_")]; ok {
+					continue
+				}
+			}
+			if strings.HasPrefix(part, "_") || strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") || strings.HasPrefix(part, "~") {
+				return false
+			}
+		}
+	}
+	for _, pat := range jekyllExcludes(site) {
+		if ok, _ := doublestar.Match(pat, rel); ok {
+			return false
+		}
+		if ok, _ := doublestar.Match(strings.TrimSuffix(pat, "/")+"/**", rel); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// jekyllDefaultExcludes are excluded by Jekyll unless the site lists its own.
+var jekyllDefaultExcludes = []string{".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules", "vendor/bundle", "vendor/cache", "vendor/gems", "vendor/ruby"}
+
+func jekyllExcludes(site *lint.Site) []string {
+	out := append([]string{}, jekyllDefaultExcludes...)
+	if l, ok := site.Config["exclude"].([]any); ok {
+		for _, v := range l {
+			if s, ok := v.(string); ok {
+				out = append(out, strings.Trim(s, "/"))
+			}
+		}
+	}
+	return out
+}
+
+// siteRel returns the document's path relative to its site root.
+func siteRel(pass *lint.Pass) (string, bool) {
+	if pass.Site == nil {
+		return "", false
+	}
+	return pass.Site.Rel(pass.Doc.AbsPath)
+}
+
+// vendoredSite reports whether a site root lies in a folder that an
+// enclosing Jekyll site skips ("_minima-fork/" holding a theme's demo
+// site): such a copy is never built, so its pages are not checked.
+func vendoredSite(root string) bool {
+	dir := root
+	for range 6 {
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return false
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return false
+		}
+		dir = parent
+		for _, name := range []string{"_config.yml", "_config.yaml", "_config.toml"} {
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				continue
+			}
+			r, err := filepath.Rel(dir, root)
+			if err != nil {
+				return false
+			}
+			for _, part := range strings.Split(filepath.ToSlash(r), "/") {
+				if strings.HasPrefix(part, "_") || strings.HasPrefix(part, ".") {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
