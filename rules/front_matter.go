@@ -456,7 +456,11 @@ func (c *fmChecker) checkShapes() {
 			if len(strays) > 1 {
 				verb = "are top-level keys"
 			}
-			msg += fmt.Sprintf(", and %s %s here: indent it under `%s`", strings.Join(strays, ", "), verb, e.Key)
+			pron := "it"
+			if len(strays) > 1 {
+				pron = "them"
+			}
+			msg += fmt.Sprintf(", and %s %s here: indent %s under `%s`", strings.Join(strays, ", "), verb, pron, e.Key)
 		} else {
 			msg += fmt.Sprintf(": write it as a mapping (%s)", subkeyList(ks.subkeys[e.Key]))
 		}

@@ -41,3 +41,7 @@ func TestFrontMatterSeverityOverride(t *testing.T) {
 		}
 	}
 }
+
+func TestFrontMatterHugo(t *testing.T) {
+	linttest.Run(t, "../testdata/hugo-front-matter", rules.FrontMatter)
+}
