@@ -10,6 +10,7 @@ func All() []*lint.Rule {
 		TrailingSpaceBreak,
 		SeriesOrder,
 		FrontMatter,
+		LiquidSyntax,
 	}
 }
 
