@@ -11,6 +11,7 @@ func All() []*lint.Rule {
 		SeriesOrder,
 		FrontMatter,
 		LiquidSyntax,
+		InternalLink,
 	}
 }
 

@@ -1,0 +1,277 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/postlint/postlint/lint"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// docAnchors are the fragment ids a rendered page has.
+type docAnchors struct {
+	ids map[string]bool
+	// headings are the heading ids, in order, for suggestions.
+	headings []string
+	// certain is false when the page holds parts that may add ids postlint
+	// cannot see (includes, shortcodes, headings built by tags).
+	certain bool
+}
+
+// idEngine names the heading id algorithm of a site.
+type idEngine int
+
+const (
+	idGitHub   idEngine = iota // Hugo's default and GitHub's
+	idKramGFM                  // kramdown's GFM parser, Jekyll's default
+	idKramdown                 // kramdown's own parser
+	idNone                     // auto ids turned off
+)
+
+func siteIDEngine(site *lint.Site) (idEngine, string) {
+	if site == nil || site.Kind != lint.SiteJekyll {
+		return idGitHub, ""
+	}
+	if site.Markdown != "kramdown" {
+		return idGitHub, ""
+	}
+	k, _ := site.Config["kramdown"].(map[string]any)
+	prefix := stringOf(k["auto_id_prefix"])
+	if v, ok := k["auto_ids"].(bool); ok && !v {
+		return idNone, prefix
+	}
+	input := strings.ToLower(stringOf(k["input"]))
+	if input == "" || input == "gfm" {
+		return idKramGFM, prefix
+	}
+	return idKramdown, prefix
+}
+
+var (
+	htmlIDRE          = regexp.MustCompile(`(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']`)
+	ialIDRE           = regexp.MustCompile(`^\s*\{:\s*([^}]*)\}\s*$`)
+	footnoteDefRE     = regexp.MustCompile(`(?m)^\[\^([^\]]+)\]:`)
+	kramLeadRE        = regexp.MustCompile(`^[^a-zA-Z]+`)
+	kramDashes        = strings.NewReplacer("---", "", "--", "")
+	setextUnderlineRE = regexp.MustCompile(`^ {0,3}(=+|-+)\s*$`)
+)
+
+// computeAnchors finds the ids of a parsed document.
+func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
+	a := &docAnchors{ids: map[string]bool{}, certain: true}
+	engine, prefix := siteIDEngine(site)
+	counter := map[string]int{}
+	for _, t := range doc.Tags {
+		if !t.Live() {
+			continue
+		}
+		switch t.Kind {
+		case lint.LiquidTag:
+			if t.Name == "include" || t.Name == "include_relative" || (t.Name != "" && !liquidBlocks[strings.TrimPrefix(t.Name, "end")] && !isPlainLiquid(t.Name)) {
+				a.certain = false
+			}
+		case lint.ShortcodeHTML, lint.ShortcodeMarkdown:
+			if t.Name != "ref" && t.Name != "relref" && t.Name != "highlight" {
+				a.certain = false
+			}
+		}
+	}
+	_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		if v, ok := h.AttributeString("id"); ok {
+			if b, ok := v.([]byte); ok {
+				a.add(string(b))
+				return ast.WalkSkipChildren, nil
+			}
+		}
+		if id := ialID(doc, h); id != "" {
+			a.add(id)
+			return ast.WalkSkipChildren, nil
+		}
+		text, tagged := headingText(doc, h)
+		if tagged {
+			a.certain = false
+			return ast.WalkSkipChildren, nil
+		}
+		var id string
+		switch engine {
+		case idNone:
+			return ast.WalkSkipChildren, nil
+		case idKramGFM:
+			id = gfmID(kramDashes.Replace(text))
+			if c, seen := counter[id]; seen {
+				counter[id] = c + 1
+				id += "-" + strconv.Itoa(c+1)
+			} else {
+				counter[id] = 0
+			}
+		case idKramdown:
+			id = kramdownID(text)
+			if c, seen := counter[id]; seen {
+				counter[id] = c + 1
+				id += "-" + strconv.Itoa(c+1)
+			} else {
+				counter[id] = 0
+			}
+		default:
+			id = githubID(text)
+			if id == "" {
+				id = "heading"
+			}
+			if a.ids[id] {
+				for i := 1; ; i++ {
+					if c := id + "-" + strconv.Itoa(i); !a.ids[c] {
+						id = c
+						break
+					}
+				}
+			}
+		}
+		a.add(prefix + id)
+		return ast.WalkSkipChildren, nil
+	})
+	for _, m := range htmlIDRE.FindAllSubmatch(doc.Src[doc.BodyStart:], -1) {
+		a.ids[string(m[1])] = true
+	}
+	for i, m := range footnoteDefRE.FindAllSubmatch(doc.Src[doc.BodyStart:], -1) {
+		label := string(m[1])
+		for _, l := range []string{label, strconv.Itoa(i + 1)} {
+			a.ids["fn:"+l] = true
+			a.ids["fnref:"+l] = true
+			a.ids["fn-"+l] = true
+			a.ids["fnref-"+l] = true
+		}
+	}
+	return a
+}
+
+func (a *docAnchors) add(id string) {
+	a.ids[id] = true
+	a.headings = append(a.headings, id)
+}
+
+// isPlainLiquid says whether a tag prints no HTML of its own.
+func isPlainLiquid(name string) bool {
+	switch name {
+	case "assign", "capture", "case", "when", "else", "elsif", "if", "unless", "for", "break", "continue",
+		"comment", "raw", "cycle", "increment", "decrement", "tablerow", "ifchanged", "post_url", "link", "highlight", "#":
+		return true
+	}
+	return false
+}
+
+// ialID reads a kramdown block attribute list ({: #id}) on the line after
+// a heading.
+func ialID(doc *lint.Document, h *ast.Heading) string {
+	lines := h.Lines()
+	if lines.Len() == 0 {
+		return ""
+	}
+	line := doc.Lines.Position(lines.At(lines.Len()-1).Start).Line + 1
+	if setextUnderlineRE.Match(doc.Lines.Line(line)) {
+		line++
+	}
+	m := ialIDRE.FindSubmatch(doc.Lines.Line(line))
+	if m == nil {
+		return ""
+	}
+	for _, f := range strings.Fields(string(m[1])) {
+		if id, ok := strings.CutPrefix(f, "#"); ok {
+			return id
+		}
+	}
+	return ""
+}
+
+// headingText is the text a reader sees in a heading; tagged is set when a
+// template tag contributes to it.
+func headingText(doc *lint.Document, n ast.Node) (text string, tagged bool) {
+	var b strings.Builder
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch v := c.(type) {
+			case *ast.Text:
+				seg := v.Segment
+				for i := seg.Start; i < seg.Stop; i++ {
+					if doc.Hidden(i) && doc.TagAt(i) != nil {
+						tagged = true
+					}
+				}
+				b.Write(doc.Src[seg.Start:seg.Stop])
+				if v.SoftLineBreak() || v.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(v.Value)
+			case *ast.RawHTML:
+			case *ast.AutoLink:
+				b.Write(v.URL(doc.Src))
+			case *east.FootnoteLink:
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String()), tagged
+}
+
+// gfmID is kramdown-parser-gfm's generate_gfm_header_id: lower case, drop
+// what is neither a word character, "-", space nor tab, then spaces and
+// tabs become "-".
+func gfmID(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == ' ' || r == '\t':
+			b.WriteByte('-')
+		case r == '-' || unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || unicode.Is(unicode.Pc, r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// kramdownID is kramdown's basic_generate_id: leading non-letters go, only
+// ASCII letters, digits, spaces and "-" stay, spaces become "-".
+func kramdownID(s string) string {
+	s = kramLeadRE.ReplaceAllString(s, "")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || (r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
+}
+
+// githubID is Hugo's "github" auto heading id: letters, digits and "_"
+// lower-cased, spaces and "-" become "-", the rest goes.
+func githubID(s string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r == '-' || unicode.IsSpace(r):
+			b.WriteByte('-')
+		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
