@@ -52,6 +52,7 @@ func siteIDEngine(site *lint.Site) (idEngine, string) {
 
 var (
 	htmlIDRE          = regexp.MustCompile(`(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']`)
+	anyIALRE          = regexp.MustCompile(`\{:\s*([^}\n]*)\}`)
 	ialIDRE           = regexp.MustCompile(`^\s*\{:\s*([^}]*)\}\s*$`)
 	footnoteDefRE     = regexp.MustCompile(`(?m)^\[\^([^\]]+)\]:`)
 	kramLeadRE        = regexp.MustCompile(`^[^a-zA-Z]+`)
@@ -141,6 +142,14 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 	})
 	for _, m := range htmlIDRE.FindAllSubmatch(doc.Src[doc.BodyStart:], -1) {
 		a.ids[string(m[1])] = true
+	}
+	// kramdown attribute lists give ids to paragraphs, lists and spans too.
+	for _, m := range anyIALRE.FindAllSubmatch(doc.Src[doc.BodyStart:], -1) {
+		for _, f := range strings.Fields(string(m[1])) {
+			if id, ok := strings.CutPrefix(f, "#"); ok && id != "" {
+				a.ids[id] = true
+			}
+		}
 	}
 	for i, m := range footnoteDefRE.FindAllSubmatch(doc.Src[doc.BodyStart:], -1) {
 		label := string(m[1])

@@ -56,10 +56,14 @@ func (u *siteURLs) normURL(p string) string {
 
 func (u *siteURLs) add(urlPath, rel string) {
 	n := u.normURL(urlPath)
-	if _, ok := u.byURL[n]; !ok {
+	// rel "" is a URL with no source page (a section list); a page
+	// published there wins.
+	if old, ok := u.byURL[n]; !ok || (old == "" && rel != "") {
 		u.byURL[n] = rel
 	}
-	u.byFile[rel] = append(u.byFile[rel], urlPath)
+	if rel != "" {
+		u.byFile[rel] = append(u.byFile[rel], urlPath)
+	}
 }
 
 // lookup returns the source file published at urlPath.
@@ -547,6 +551,12 @@ func indexHugoURLs(site *lint.Site, u *siteURLs) {
 					u.add(prefix(l)+"/"+dir+"/"+path.Base(inner), rel)
 				}
 				return
+			}
+			// A top-level folder of content is a section with a list page.
+			if first, _, nested := strings.Cut(inner, "/"); nested {
+				for _, l := range hugoLangs(langs, defLang, lang) {
+					u.add(prefix(l)+"/"+first+"/", "")
+				}
 			}
 			name := strings.TrimSuffix(path.Base(inner), path.Ext(inner))
 			if ext := path.Ext(name); ext != "" && isLang(ext[1:]) {
