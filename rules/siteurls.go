@@ -125,12 +125,12 @@ var jekyllPermalinkStyles = map[string]string{
 // jekyllGeneratorPlugins make pages under prefixes taken from their
 // configuration or fixed ones.
 var jekyllGeneratorPlugins = map[string][]string{
-	"jekyll-feed":      {"/feed.xml", "/feed/"},
-	"jekyll-sitemap":   {"/sitemap.xml", "/robots.txt"},
-	"jekyll-paginate":  {"/page"},
-	"jekyll-archives":  {"/"},
-	"jekyll-tagging":   {"/tag/", "/tags/"},
-	"jekyll-seo-tag":   nil,
+	"jekyll-feed":          {"/feed.xml", "/feed/"},
+	"jekyll-sitemap":       {"/sitemap.xml", "/robots.txt"},
+	"jekyll-paginate":      {"/page"},
+	"jekyll-archives":      {"/"},
+	"jekyll-tagging":       {"/tag/", "/tags/"},
+	"jekyll-seo-tag":       nil,
 	"jekyll-redirect-from": {"/redirects.json"},
 }
 
