@@ -11,11 +11,10 @@ import (
 // fmEntry is one top-level front matter key with the source span of its key
 // and of its value (the rest of the key's line when the value spans lines).
 type fmEntry struct {
-	Key        string
-	KeySpan    lint.Span
-	ValueSpan  lint.Span
-	ValueNode  *yaml.Node // nil for TOML and JSON
-	HasValPosn bool
+	Key       string
+	KeySpan   lint.Span
+	ValueSpan lint.Span
+	ValueNode *yaml.Node // nil for TOML and JSON
 }
 
 // nodeOffset converts a yaml.v3 node position (1-based line and 1-based
@@ -86,10 +85,10 @@ func frontMatterEntries(doc *lint.Document) []fmEntry {
 			if k.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 				e.KeySpan.End += 2
 			}
-			if v.Line > 0 && !(v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "") {
+			emptyNull := v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == ""
+			if v.Line > 0 && !emptyNull {
 				vs := nodeOffset(doc, v)
 				e.ValueSpan = lint.Span{Start: vs, End: scalarEnd(doc, v, vs)}
-				e.HasValPosn = true
 			} else {
 				e.ValueSpan = lint.Span{Start: e.KeySpan.End, End: lineEndAt(doc, ks)}
 			}
@@ -106,7 +105,7 @@ func frontMatterEntries(doc *lint.Document) []fmEntry {
 			ks := fm.Content.Start + m[2]
 			ke := fm.Content.Start + m[7]
 			vs := fm.Content.Start + m[1]
-			out = append(out, fmEntry{Key: string(content[m[4]:m[5]]), KeySpan: lint.Span{Start: ks, End: ke}, ValueSpan: lint.Span{Start: vs, End: lineEndAt(doc, vs)}, HasValPosn: true})
+			out = append(out, fmEntry{Key: string(content[m[4]:m[5]]), KeySpan: lint.Span{Start: ks, End: ke}, ValueSpan: lint.Span{Start: vs, End: lineEndAt(doc, vs)}})
 		}
 	}
 	return out
