@@ -252,11 +252,15 @@ func checkLiquidSyntax(pass *lint.Pass) {
 	if site == nil || site.Kind == lint.SitePlain {
 		return
 	}
-	if rel, ok := siteRel(pass); ok && !builtBySite(site, rel) {
+	rel, ok := siteRel(pass)
+	if ok && !builtBySite(site, rel) {
 		return
 	}
 	if site.Kind == lint.SiteHugo {
 		checkShortcodes(pass)
+		return
+	}
+	if ok && !jekyllRunsLiquid(pass, rel) {
 		return
 	}
 	opts, _ := pass.Options.(*LiquidSyntaxOptions)

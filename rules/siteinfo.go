@@ -150,3 +150,29 @@ func vendoredSite(root string) bool {
 	}
 	return false
 }
+
+// jekyllRunsLiquid reports whether Jekyll renders the document with Liquid:
+// posts always; pages and collection documents only when they have front
+// matter (or, for pages, when jekyll-optional-front-matter is loaded, as on
+// GitHub Pages); never with `render_with_liquid: false`.
+func jekyllRunsLiquid(pass *lint.Pass, rel string) bool {
+	fm := &pass.Doc.FrontMatter
+	if v, ok := fm.Data["render_with_liquid"].(bool); ok && !v {
+		return false
+	}
+	if isPostPath(rel) || strings.HasPrefix(rel, "_drafts/") || strings.Contains(rel, "/_drafts/") {
+		return true
+	}
+	if fm.Has() {
+		return true
+	}
+	if strings.HasPrefix(rel, "_") {
+		return false // a collection document without front matter is copied as is
+	}
+	for _, p := range jekyllPlugins(pass.Site) {
+		if p == "jekyll-optional-front-matter" || p == "github-pages" {
+			return true
+		}
+	}
+	return false
+}
