@@ -18,3 +18,7 @@ func TestInternalLinkHugo(t *testing.T) {
 func TestInternalLinkPlain(t *testing.T) {
 	linttest.Run(t, "../testdata/plain-internal-link", rules.InternalLink)
 }
+
+func TestInternalLinkKramdownIDs(t *testing.T) {
+	linttest.Run(t, "../testdata/jekyll-kramdown-ids", rules.InternalLink)
+}
