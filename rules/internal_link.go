@@ -152,11 +152,19 @@ func (c *linkChecker) check(l lint.Link) {
 			}
 			where := ""
 			if r, ok := c.site.Resolve(path.Dir(c.rel), decoded); ok {
-				where = fmt.Sprintf(" (looked for %s)", r)
+				where = fmt.Sprintf(" (looked for %s", r)
+				if urls := c.urls.byFile[c.rel]; len(urls) > 0 {
+					where += " and " + joinURL(urls[0], decoded)
+				}
+				where += ")"
 			} else {
 				where = " (it climbs out of the site)"
 			}
-			c.pass.Reportf(span.Start, span.End, "`%s` matches no file or page of the site%s%s", p, where, c.suggestFile(decoded))
+			if hint := schemeHint(decoded); hint != "" {
+				c.pass.Reportf(span.Start, span.End, "`%s` matches no file or page of the site%s", p, hint)
+				return
+			}
+			c.pass.Reportf(span.Start, span.End, "`%s` matches no file or page of the site%s%s", p, where, c.suggestRelative(decoded))
 			return
 		}
 	}
@@ -233,6 +241,23 @@ func (c *linkChecker) resolveRelative(p string) (string, bool) {
 	return "", false
 }
 
+var (
+	hostLikeRE   = regexp.MustCompile(`^(www\.[^/]+|\d{1,3}(\.\d{1,3}){3})(/.*)?$`)
+	wrappedURLRE = regexp.MustCompile(`^[(<\[]+([A-Za-z][A-Za-z0-9+.-]*://.*?)[)>\]]*$`)
+)
+
+// schemeHint explains relative links that were meant to be absolute: a
+// host without its scheme, or a URL wrapped in parentheses.
+func schemeHint(p string) string {
+	if m := wrappedURLRE.FindStringSubmatch(p); m != nil {
+		return "; it looks like a URL inside extra brackets: did you mean " + m[1] + "?"
+	}
+	if hostLikeRE.MatchString(p) {
+		return "; it looks like a host name: did you mean https://" + p + "?"
+	}
+	return ""
+}
+
 func (c *linkChecker) relativeURLGenerated(p string) bool {
 	for _, pageURL := range c.urls.byFile[c.rel] {
 		base := pageURL
@@ -248,7 +273,8 @@ func (c *linkChecker) relativeURLGenerated(p string) bool {
 
 func (c *linkChecker) suggestURL(p string) string {
 	want := c.urls.normURL(p)
-	best, bestD := "", len(want)/3+1
+	// Short names need close matches: "nope.svg" is not "diagram.svg".
+	best, bestD := "", min(len(want)/3+1, 2+len(path.Base(want))/3)
 	var keys []string
 	for u := range c.urls.byURL {
 		keys = append(keys, u)
@@ -268,6 +294,37 @@ func (c *linkChecker) suggestURL(p string) string {
 		}
 	}
 	return "; did you mean " + best + "?"
+}
+
+// suggestRelative proposes a fix for a relative link: the same path from
+// the site root, a file of the same folder, or the page URL nearest to
+// where the link leads.
+func (c *linkChecker) suggestRelative(p string) string {
+	if c.site.Kind != lint.SitePlain {
+		if _, ok := c.resolveRooted("/" + p); ok {
+			return "; did you mean the root-relative /" + p + "?"
+		}
+	}
+	if s := c.suggestFile(p); s != "" {
+		return s
+	}
+	if urls := c.urls.byFile[c.rel]; len(urls) > 0 {
+		return c.suggestURL(joinURL(urls[0], p))
+	}
+	return ""
+}
+
+// joinURL resolves a relative link against a page URL as a browser does.
+func joinURL(pageURL, p string) string {
+	base := pageURL
+	if !strings.HasSuffix(base, "/") {
+		base = path.Dir(base) + "/"
+	}
+	joined := path.Join(base, p)
+	if strings.HasSuffix(p, "/") && joined != "/" {
+		joined += "/"
+	}
+	return joined
 }
 
 func (c *linkChecker) suggestFile(p string) string {
