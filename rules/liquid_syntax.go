@@ -317,7 +317,11 @@ func checkLiquidTags(pass *lint.Pass, vocab *liquidVocabulary) {
 		case liquid5Tags[name] != "":
 			pass.Reportf(t.Start, t.End, "`%s` is a Liquid 5 tag but Jekyll uses Liquid 4, which stops with \"Unknown tag '%s'\": %s", name, name, liquid5Tags[name])
 		case !vocab.open:
-			pass.Reportf(t.Start, t.End, "unknown Liquid tag `%s`: Jekyll stops with \"Unknown tag '%s'\"%s; if a plugin defines it, list the plugin in _config.yml `plugins:` or the tag in this rule's `tags` option", name, name, lint.Suggest(name, vocabNames(vocab)))
+			hint := "if a plugin defines it, list the plugin in _config.yml `plugins:` or the tag in this rule's `tags` option"
+			if t.InCode {
+				hint = "Liquid runs before Markdown, even in code: wrap the example in {% raw %}…{% endraw %}"
+			}
+			pass.Reportf(t.Start, t.End, "unknown Liquid tag `%s`: Jekyll stops with \"Unknown tag '%s'\"%s; %s", name, name, lint.Suggest(name, vocabNames(vocab)), hint)
 		}
 	}
 	for _, t := range stack {
