@@ -85,7 +85,7 @@ Warnings (the page builds, but not as intended):
     ---
 
 is reported as "` + "`cover`" + ` is empty here but a mapping in 14 other posts, and
-` + "`image`" + ` is a top-level key here: indent it under ` + "`cover`" + `?".
+` + "`image`" + ` is a top-level key here: indent it under ` + "`cover`" + `".
 
 ## Fix
 

@@ -51,10 +51,10 @@ layout that could add ids is known.
 
 ## Example
 
-    See [the setup](/2024/04/01/setup/) and [step 2](#step-two).
+    See [the setup](/2024/04/01/setup/) and [step 2](#step2).
 
 is reported as "` + "`/2024/04/01/setup/`" + ` matches no page or file of the site; did
-you mean /2024/04/02/setup/?" and "` + "`#step-two`" + ` matches no heading of this page;
+you mean /2024/04/02/setup/?" and "` + "`#step2`" + ` matches no heading or anchor of this page;
 did you mean #step-2?".
 
 ## Fix
