@@ -22,3 +22,7 @@ func TestInternalLinkPlain(t *testing.T) {
 func TestInternalLinkKramdownIDs(t *testing.T) {
 	linttest.Run(t, "../testdata/jekyll-kramdown-ids", rules.InternalLink)
 }
+
+func TestInternalLinkHugoLanguages(t *testing.T) {
+	linttest.Run(t, "../testdata/hugo-internal-link-i18n", rules.InternalLink)
+}
