@@ -389,6 +389,12 @@ func jekyllPostURLs(site *lint.Site, p *lint.Post, fm map[string]any) []string {
 	for _, key := range []string{"category", "categories"} {
 		switch v := fm[key].(type) {
 		case string:
+			// A plural string is a space-separated list; a singular one
+			// is one category.
+			if key == "category" {
+				addCat(v)
+				continue
+			}
 			for _, c := range strings.Fields(v) {
 				addCat(c)
 			}
