@@ -52,6 +52,7 @@ func siteIDEngine(site *lint.Site) (idEngine, string) {
 
 var (
 	htmlIDRE          = regexp.MustCompile(`(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']`)
+	entityRE          = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
 	anyIALRE          = regexp.MustCompile(`\{:\s*([^}\n]*)\}`)
 	ialIDRE           = regexp.MustCompile(`^\s*\{:\s*([^}]*)\}\s*$`)
 	footnoteDefRE     = regexp.MustCompile(`(?m)^\[\^([^\]]+)\]:`)
@@ -99,7 +100,8 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 			return ast.WalkSkipChildren, nil
 		}
 		text, tagged := headingText(doc, h)
-		if tagged {
+		// Entities decode differently in each engine's id: not guessed.
+		if tagged || entityRE.MatchString(text) {
 			a.certain = false
 			return ast.WalkSkipChildren, nil
 		}
