@@ -19,6 +19,9 @@ type docAnchors struct {
 	// certain is false when the page holds parts that may add ids postlint
 	// cannot see (includes, shortcodes, headings built by tags).
 	certain bool
+	// headingUnknown is set when some heading's id cannot be computed: a
+	// fragment may then name it, near miss or not.
+	headingUnknown bool
 }
 
 // idEngine names the heading id algorithm of a site.
@@ -103,6 +106,7 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 		// Entities decode differently in each engine's id: not guessed.
 		if tagged || entityRE.MatchString(text) {
 			a.certain = false
+			a.headingUnknown = true
 			return ast.WalkSkipChildren, nil
 		}
 		var id string

@@ -377,7 +377,7 @@ func (c *linkChecker) checkFragment(target, frag string, span lint.Span, dest st
 	} else {
 		a = c.site.Memo("internal-link:anchors:"+target, func() any { return c.anchorsOf(target) }).(*docAnchors)
 	}
-	if a == nil || a.ids[frag] {
+	if a == nil || a.ids[frag] || a.headingUnknown {
 		return
 	}
 	near := nearID(frag, a.headings)
