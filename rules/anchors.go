@@ -42,11 +42,11 @@ func siteIDEngine(site *lint.Site) (idEngine, string) {
 		return idGitHub, ""
 	}
 	k, _ := site.Config["kramdown"].(map[string]any)
-	prefix := stringOf(k["auto_id_prefix"])
+	prefix := fmString(k["auto_id_prefix"])
 	if v, ok := k["auto_ids"].(bool); ok && !v {
 		return idNone, prefix
 	}
-	input := strings.ToLower(stringOf(k["input"]))
+	input := strings.ToLower(fmString(k["input"]))
 	if input == "" || input == "gfm" {
 		return idKramGFM, prefix
 	}

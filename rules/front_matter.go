@@ -253,7 +253,7 @@ func (c *fmChecker) checkPostName(post *lint.Post) bool {
 	}
 	day := d
 	where := ""
-	if tz := stringOf(c.pass.Site.Config["timezone"]); tz != "" && hasTime {
+	if tz := fmString(c.pass.Site.Config["timezone"]); tz != "" && hasTime {
 		if loc, err := time.LoadLocation(tz); err == nil {
 			day = d.In(loc)
 			if !sameDay(day, d) {
@@ -285,7 +285,7 @@ func sameDay(a, b time.Time) bool {
 	return ay == by && am == bm && ad == bd
 }
 
-func stringOf(v any) string {
+func fmString(v any) string {
 	if s, ok := v.(string); ok {
 		return s
 	}
@@ -330,7 +330,7 @@ func (c *fmChecker) checkLayout() {
 		return
 	}
 	dir := "_layouts"
-	if d := stringOf(cfg["layouts_dir"]); d != "" {
+	if d := fmString(cfg["layouts_dir"]); d != "" {
 		dir = strings.Trim(path.Clean(filepath.ToSlash(d)), "/")
 	}
 	layouts := c.pass.Site.Memo("front-matter:layouts:"+dir, func() any { return listLayouts(c.pass.Site, dir) }).([]string)

@@ -66,7 +66,7 @@ Correct the link; for a moved page, add a ` + "`redirect_from`" + ` (Jekyll) or
 }
 
 var (
-	schemeRE      = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+	linkSchemeRE  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
 	baseurlTagRE  = regexp.MustCompile(`^\{\{-?\s*site\.baseurl\s*-?\}\}`)
 	relativeURLRE = regexp.MustCompile(`^\{\{-?\s*["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}$`)
 )
@@ -117,7 +117,7 @@ func (c *linkChecker) check(l lint.Link) {
 			return
 		}
 	}
-	if dest == "" || schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
+	if dest == "" || linkSchemeRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
 		return
 	}
 	p, frag, _ := strings.Cut(dest, "#")
@@ -154,7 +154,7 @@ func (c *linkChecker) check(l lint.Link) {
 			if r, ok := c.site.Resolve(path.Dir(c.rel), decoded); ok {
 				where = fmt.Sprintf(" (looked for %s", r)
 				if urls := c.urls.byFile[c.rel]; len(urls) > 0 {
-					where += " and " + joinURL(urls[0], decoded)
+					where += " and " + joinPageURL(urls[0], decoded)
 				}
 				where += ")"
 			} else {
@@ -309,13 +309,13 @@ func (c *linkChecker) suggestRelative(p string) string {
 		return s
 	}
 	if urls := c.urls.byFile[c.rel]; len(urls) > 0 {
-		return c.suggestURL(joinURL(urls[0], p))
+		return c.suggestURL(joinPageURL(urls[0], p))
 	}
 	return ""
 }
 
-// joinURL resolves a relative link against a page URL as a browser does.
-func joinURL(pageURL, p string) string {
+// joinPageURL resolves a relative link against a page URL as a browser does.
+func joinPageURL(pageURL, p string) string {
 	base := pageURL
 	if !strings.HasSuffix(base, "/") {
 		base = path.Dir(base) + "/"
@@ -433,10 +433,10 @@ func nearID(frag string, ids []string) string {
 	return best
 }
 
-var accentFold = strings.NewReplacer("é", "e", "è", "e", "ê", "e", "ë", "e", "à", "a", "â", "a", "ä", "a", "î", "i", "ï", "i", "ô", "o", "ö", "o", "ù", "u", "û", "u", "ü", "u", "ç", "c", "œ", "oe", "æ", "ae")
+var fragmentAccentFold = strings.NewReplacer("é", "e", "è", "e", "ê", "e", "ë", "e", "à", "a", "â", "a", "ä", "a", "î", "i", "ï", "i", "ô", "o", "ö", "o", "ù", "u", "û", "u", "ü", "u", "ç", "c", "œ", "oe", "æ", "ae")
 
 func foldID(s string) string {
-	s = accentFold.Replace(strings.ToLower(s))
+	s = fragmentAccentFold.Replace(strings.ToLower(s))
 	var b strings.Builder
 	for _, r := range s {
 		if r < 128 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
@@ -458,7 +458,7 @@ var templatedIDRE = regexp.MustCompile(`(?i)\s(?:id|name)\s*=\s*["'][^"']*(\{\{|
 func (c *linkChecker) layouts() *layoutIDs {
 	return c.site.Memo("internal-link:layout-ids", func() any {
 		l := &layoutIDs{ids: map[string]bool{}, known: true}
-		if c.site.Config["theme"] != nil || c.site.Config["remote_theme"] != nil || lookupFold(c.site.Config, "theme") != nil {
+		if c.site.Config["theme"] != nil || c.site.Config["remote_theme"] != nil || cfgLookupFold(c.site.Config, "theme") != nil {
 			l.known = false
 		}
 		var dirs []string

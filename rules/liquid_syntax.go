@@ -215,7 +215,7 @@ func buildLiquidVocabulary(site *lint.Site, extra []string) *liquidVocabulary {
 	for _, t := range extra {
 		v.known[t] = true
 	}
-	dir := strings.Trim(stringOf(site.Config["plugins_dir"]), "/")
+	dir := strings.Trim(fmString(site.Config["plugins_dir"]), "/")
 	if dir == "" {
 		dir = "_plugins"
 	}
@@ -438,11 +438,11 @@ func checkShortcodes(pass *lint.Pass) {
 		if o.tag.Kind == lint.ShortcodeMarkdown {
 			d = "%"
 		}
-		pass.Reportf(o.tag.Start, o.tag.End, "shortcode `%s` is never closed (%s): add `{{%s /%s %s}}` or self-close it", name, why, d, name, mirror(d))
+		pass.Reportf(o.tag.Start, o.tag.End, "shortcode `%s` is never closed (%s): add `{{%s /%s %s}}` or self-close it", name, why, d, name, shortcodeCloser(d))
 	}
 }
 
-func mirror(d string) string {
+func shortcodeCloser(d string) string {
 	if d == "<" {
 		return ">"
 	}
@@ -454,7 +454,7 @@ func mirror(d string) string {
 func shortcodeUsesInner(site *lint.Site, name string) bool {
 	return site.Memo("liquid-syntax:inner:"+name, func() any {
 		dirs := []string{"layouts/shortcodes", "layouts/_shortcodes"}
-		if theme := stringOf(site.Config["theme"]); theme != "" {
+		if theme := fmString(site.Config["theme"]); theme != "" {
 			dirs = append(dirs, "themes/"+theme+"/layouts/shortcodes", "themes/"+theme+"/layouts/_shortcodes")
 		}
 		for _, d := range dirs {

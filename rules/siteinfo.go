@@ -60,7 +60,7 @@ func jekyllReads(site *lint.Site, rel string) bool {
 	if dir == "." {
 		dir = ""
 	}
-	collectionsDir := strings.Trim(stringOf(site.Config["collections_dir"]), "/")
+	collectionsDir := strings.Trim(fmString(site.Config["collections_dir"]), "/")
 	if collectionsDir != "" {
 		if rest, ok := strings.CutPrefix(dir, collectionsDir+"/"); ok {
 			dir = rest

@@ -92,16 +92,16 @@ func siteURLIndex(site *lint.Site) *siteURLs {
 		case lint.SiteJekyll:
 			indexJekyllURLs(site, u)
 		case lint.SiteHugo:
-			u.fold = !truthy(lookupFold(site.Config, "disablePathToLower"))
+			u.fold = !cfgBool(cfgLookupFold(site.Config, "disablePathToLower"))
 			indexHugoURLs(site, u)
 		}
 		return u
 	}).(*siteURLs)
 }
 
-func truthy(v any) bool { b, _ := v.(bool); return b }
+func cfgBool(v any) bool { b, _ := v.(bool); return b }
 
-func lookupFold(m map[string]any, key string) any {
+func cfgLookupFold(m map[string]any, key string) any {
 	if v, ok := m[key]; ok {
 		return v
 	}
@@ -164,7 +164,7 @@ func indexJekyllURLs(site *lint.Site, u *siteURLs) {
 			u.generated = append(u.generated, prefixes...)
 		}
 	}
-	if pp := stringOf(cfg["paginate_path"]); pp != "" {
+	if pp := fmString(cfg["paginate_path"]); pp != "" {
 		u.generated = append(u.generated, strings.SplitN(pp, ":num", 2)[0])
 	}
 	// Generators in _plugins may write any page.
@@ -208,18 +208,18 @@ func indexJekyllURLs(site *lint.Site, u *siteURLs) {
 		case strings.HasPrefix(first, "_"):
 			label := strings.TrimPrefix(first, "_")
 			c, ok := cols[label]
-			if !ok || !truthy(c["output"]) {
+			if !ok || !cfgBool(c["output"]) {
 				return
 			}
 			if fm == nil {
 				u.add("/"+rel, rel) // static file of the collection
 				return
 			}
-			tmpl := stringOf(c["permalink"])
+			tmpl := fmString(c["permalink"])
 			if tmpl == "" {
 				tmpl = "/:collection/:path:output_ext"
 			}
-			if pl := stringOf(fm["permalink"]); pl != "" {
+			if pl := fmString(fm["permalink"]); pl != "" {
 				tmpl = pl
 			}
 			inner := strings.TrimPrefix(rel, first+"/")
@@ -294,7 +294,7 @@ func jekyllPageURL(site *lint.Site, rel string, fm map[string]any) string {
 	}
 	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
 	ph := map[string]string{"path": dir, "basename": base, "output_ext": outputExt(rel)}
-	if pl := stringOf(fm["permalink"]); pl != "" {
+	if pl := fmString(fm["permalink"]); pl != "" {
 		return expandPermalink(pl, ph)
 	}
 	if d := defaultsValue(site, rel, "pages", "permalink"); d != "" {
@@ -335,14 +335,14 @@ func defaultsValue(site *lint.Site, rel, typ, key string) string {
 		if values == nil {
 			continue
 		}
-		v := stringOf(values[key])
+		v := fmString(values[key])
 		if v == "" {
 			continue
 		}
-		if t := stringOf(scope["type"]); t != "" && t != typ {
+		if t := fmString(scope["type"]); t != "" && t != typ {
 			continue
 		}
-		if p := strings.Trim(stringOf(scope["path"]), "/"); p != "" && rel != p && !strings.HasPrefix(rel, p+"/") {
+		if p := strings.Trim(fmString(scope["path"]), "/"); p != "" && rel != p && !strings.HasPrefix(rel, p+"/") {
 			continue
 		}
 		val = v
@@ -355,21 +355,21 @@ func defaultsValue(site *lint.Site, rel, typ, key string) string {
 func jekyllPostURLs(site *lint.Site, p *lint.Post, fm map[string]any) []string {
 	tmpl := site.Permalink
 	if c, ok := jekyllCollections(site)["posts"]; ok {
-		if pl := stringOf(c["permalink"]); pl != "" {
+		if pl := fmString(c["permalink"]); pl != "" {
 			tmpl = pl
 		}
 	}
 	if d := defaultsValue(site, p.Path, "posts", "permalink"); d != "" {
 		tmpl = d
 	}
-	if pl := stringOf(fm["permalink"]); pl != "" {
+	if pl := fmString(fm["permalink"]); pl != "" {
 		tmpl = pl
 	}
 	if t, ok := jekyllPermalinkStyles[tmpl]; ok {
 		tmpl = t
 	}
 	slug := p.Slug
-	if s := stringOf(fm["slug"]); s != "" {
+	if s := fmString(fm["slug"]); s != "" {
 		slug = s
 	}
 	var cats []string
@@ -400,12 +400,12 @@ func jekyllPostURLs(site *lint.Site, p *lint.Post, fm map[string]any) []string {
 			}
 		case []any:
 			for _, c := range v {
-				addCat(stringOf(c))
+				addCat(fmString(c))
 			}
 		}
 	}
 	dates := []time.Time{p.Date}
-	if tz := stringOf(site.Config["timezone"]); tz != "" {
+	if tz := fmString(site.Config["timezone"]); tz != "" {
 		if loc, err := time.LoadLocation(tz); err == nil && p.DateHasTime {
 			dates = []time.Time{p.Date.In(loc)}
 		}
@@ -500,21 +500,21 @@ func slugifyWith(s string, keep func(rune) bool, lower bool) string {
 
 func indexHugoURLs(site *lint.Site, u *siteURLs) {
 	cfg := site.Config
-	if lookupFold(cfg, "permalinks") != nil || truthy(lookupFold(cfg, "uglyURLs")) {
+	if cfgLookupFold(cfg, "permalinks") != nil || cfgBool(cfgLookupFold(cfg, "uglyURLs")) {
 		u.unknown = true
 	}
 	u.generated = append(u.generated, "/tags/", "/categories/", "/page/", "/index.xml", "/sitemap.xml", "/robots.txt")
-	if tax, ok := lookupFold(cfg, "taxonomies").(map[string]any); ok {
+	if tax, ok := cfgLookupFold(cfg, "taxonomies").(map[string]any); ok {
 		for _, v := range tax {
-			u.generated = append(u.generated, "/"+stringOf(v)+"/")
+			u.generated = append(u.generated, "/"+fmString(v)+"/")
 		}
 	}
-	defLang := strings.ToLower(stringOf(lookupFold(cfg, "defaultContentLanguage")))
+	defLang := strings.ToLower(fmString(cfgLookupFold(cfg, "defaultContentLanguage")))
 	if defLang == "" {
 		defLang = "en"
 	}
-	inSubdir := truthy(lookupFold(cfg, "defaultContentLanguageInSubdir"))
-	langs, _ := lookupFold(cfg, "languages").(map[string]any)
+	inSubdir := cfgBool(cfgLookupFold(cfg, "defaultContentLanguageInSubdir"))
+	langs, _ := cfgLookupFold(cfg, "languages").(map[string]any)
 	isLang := func(l string) bool {
 		for k := range langs {
 			if strings.EqualFold(k, l) {
@@ -585,21 +585,21 @@ func indexHugoURLs(site *lint.Site, u *siteURLs) {
 			default:
 				pagePath = "/" + path.Join(dir, name) + "/"
 			}
-			if s := stringOf(fm["slug"]); s != "" && name != "index" && name != "_index" {
+			if s := fmString(fm["slug"]); s != "" && name != "index" && name != "_index" {
 				pagePath = "/" + path.Join(dir, s) + "/"
 			} else if s != "" {
 				pagePath = "/" + path.Join(path.Dir(dir), s) + "/"
 			}
 			for _, l := range hugoLangs(langs, defLang, lang) {
 				u.add(prefix(l)+pagePath, rel)
-				if uu := stringOf(fm["url"]); uu != "" {
+				if uu := fmString(fm["url"]); uu != "" {
 					u.add(uu, rel)
 					u.add(prefix(l)+"/"+strings.TrimPrefix(uu, "/"), rel)
 				}
 			}
 			if al, ok := fm["aliases"].([]any); ok {
 				for _, a := range al {
-					u.add(stringOf(a), rel)
+					u.add(fmString(a), rel)
 				}
 			}
 		})
