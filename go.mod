@@ -15,6 +15,7 @@ require (
 )
 
 require (
+	github.com/client9/misspell v0.3.4 // indirect
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
 	golang.org/x/sys v0.26.0 // indirect
