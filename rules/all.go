@@ -12,6 +12,10 @@ func All() []*lint.Rule {
 		FrontMatter,
 		LiquidSyntax,
 		InternalLink,
+		FrenchTypography,
+		ImageAlt,
+		HeadingIncrement,
+		Misspell,
 	}
 }
 

@@ -1,0 +1,36 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/postlint/postlint/lint/linttest"
+)
+
+func TestImageAlt(t *testing.T) {
+	linttest.Run(t, "../testdata/jekyll-image-alt", ImageAlt)
+}
+
+// TestImageAltCorpora pins the findings on the real blogs: each is a
+// Markdown image written ![](path), which screen readers cannot describe.
+func TestImageAltCorpora(t *testing.T) {
+	for _, c := range []struct {
+		corpus string
+		total  int
+	}{
+		{"ludovicalarcon", 24}, {"pix-engineering", 6}, {"aeris-blog", 0}, {"zibok", 0},
+		{"sauml", 0}, {"hugo-theme-learn", 0}, {"travisdowns", 0}, {"jekyll-docs", 0},
+	} {
+		t.Run(c.corpus, func(t *testing.T) {
+			got := proseCorpusFindings(t, c.corpus, ImageAlt)
+			if len(got) != c.total {
+				t.Errorf("%d findings, want %d:\n%s", len(got), c.total, strings.Join(got, "\n"))
+			}
+			for _, l := range got {
+				if !strings.Contains(l, "has no alternative text: describe it between the brackets") {
+					t.Errorf("unexpected kind of finding: %s", l)
+				}
+			}
+		})
+	}
+}
