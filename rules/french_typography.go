@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,7 +75,12 @@ Never reported: times and ratios (` + "`10:30`, `16:9`" + `), emoticons
 ` + "`!!`" + `, numbers (` + "`3.14`, `1,5`" + `), file names (` + "`.gitignore`" + `), HTML
 entities (` + "`&amp;`" + `), and marks right after a code span, a tag or raw HTML (a colon
 glued to a code span is left alone: whether it takes a space is a matter of
-taste). Text in English inside a French post
+taste). A mark right after a link is checked against the link's text: in
+` + "`[la suite](url):`" + ` the colon touches "suite". A colon after a lone
+lowercase key at the start of a line (` + "`- image: Ubuntu 22.04`" + `, a list of
+settings) and the colons of emoji codes (` + "`:joy:`" + `) are not punctuation.
+The bodies of diagram and code shortcodes (` + "`{{< mermaid >}}`" + `,
+` + "`{{< highlight >}}`" + `, …) are not prose. Text in English inside a French post
 (a quoted English title, "Hello World!") is skipped when it is between
 quotes or in link text and reads as English.
 
@@ -216,6 +222,25 @@ func (s *frScanner) before(i int) (rune, int) {
 	return r, i - n
 }
 
+// frLinkTail matches what closes a link or image in the source: the
+// destination a reader does not see, "](url "title")" or "][label]".
+var frLinkTail = regexp.MustCompile(`^[*_~]*\]\([^()\s]*(?:\s+"[^"]*")?\)[*_~]*$|^[*_~]*\]\[[^\]]*\][*_~]*$`)
+
+// prevVisible is like before, but sees through the placeholder of a link
+// destination: in "[la suite](url):" the colon touches "suite".
+func (s *frScanner) prevVisible(i int) rune {
+	r, start := s.before(i)
+	if r != lint.Placeholder {
+		return r
+	}
+	gap := s.pass.Doc.Masked[s.offs[start]:s.offs[i]]
+	if !frLinkTail.Match(gap) {
+		return r
+	}
+	r, _ = s.before(start)
+	return r
+}
+
 // after returns the rune at text[i], or -1 at the end.
 func (s *frScanner) after(i int) rune {
 	if i >= len(s.text) {
@@ -296,6 +321,7 @@ func (s *frScanner) high(i int, mark rune) {
 	}
 	kind, _ := s.spaceBeforeAt(i)
 	if kind == frNoSpace {
+		prev = s.prevVisible(i)
 		if !closingChar(prev) || s.foreign(i) || s.technical(i) || mark == ':' && s.notProseColon(i) {
 			return
 		}
@@ -366,7 +392,7 @@ func spaceName(r rune) string {
 }
 
 func (s *frScanner) closingGuillemet(i int) {
-	prev, _ := s.before(i)
+	prev := s.prevVisible(i)
 	kind, _ := s.spaceBeforeAt(i)
 	if kind == frNoSpace {
 		if !closingChar(prev) && !strings.ContainsRune(".!?…,", prev) {
@@ -413,7 +439,7 @@ func (s *frScanner) spaceBefore(i int, mark rune) {
 	if j == i {
 		return
 	}
-	prev, _ := s.before(j)
+	prev := s.prevVisible(j)
 	if !closingChar(prev) || s.foreign(i) {
 		return
 	}
@@ -476,17 +502,22 @@ func (s *frScanner) report(i, n int, msg, fixMsg, newText string) {
 	})
 }
 
-// word returns the word that ends at text[i], for messages.
+// word returns the word that ends at text[i], for messages; "…" stands
+// for code or a tag glued to it.
 func (s *frScanner) word(i int) string {
 	j := i
 	for j > 0 {
 		r, n := utf8.DecodeLastRuneInString(s.text[:j])
-		if frSpaceOf(r) != frNoSpace || r == lint.Placeholder || r == '«' || r == '(' {
+		if r == lint.Placeholder {
+			if s.prevVisible(j) == lint.Placeholder {
+				return "…" + strings.ReplaceAll(s.text[j:i], string(lint.Placeholder), "")
+			}
+		} else if frSpaceOf(r) != frNoSpace || r == '«' || r == '(' {
 			break
 		}
 		j -= n
 	}
-	return s.text[j:i]
+	return strings.ReplaceAll(s.text[j:i], string(lint.Placeholder), "")
 }
 
 // nextWord returns the word that starts at text[i], for messages.

@@ -105,7 +105,7 @@ func TestFrenchTypographyCorpora(t *testing.T) {
 			`_posts/2023-04-30-KubeCon-J3.md:60:28: missing space before "!" (French typography): write "talk !"`,
 			`_posts/2023-04-23-KubeCon-J2.md:53:32: missing space before ":" (French typography): write "talk :"`,
 		}},
-		{"pix-engineering", 108, 7, []string{
+		{"pix-engineering", 117, 7, []string{
 			`_posts/2020-04-14-les-capitaines-de-la-production.md:51:415: space before "." (French typography): write "désignée.", with no space`,
 		}},
 		{"aeris-blog", 9, 0, []string{
@@ -139,4 +139,12 @@ func TestFrenchTypographyCorpora(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestFrenchTypographyNbsp(t *testing.T) {
+	linttest.Run(t, "../testdata/jekyll-french-typography-nbsp", FrenchTypography)
+}
+
+func TestFrenchTypographyHugo(t *testing.T) {
+	linttest.Run(t, "../testdata/hugo-french-typography", FrenchTypography)
 }
