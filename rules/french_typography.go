@@ -77,8 +77,8 @@ entities (` + "`&amp;`" + `), and marks right after a code span, a tag or raw HT
 glued to a code span is left alone: whether it takes a space is a matter of
 taste). A mark right after a link is checked against the link's text: in
 ` + "`[la suite](url):`" + ` the colon touches "suite". A colon after a lone
-lowercase key at the start of a line (` + "`- image: Ubuntu 22.04`" + `, a list of
-settings) and the colons of emoji codes (` + "`:joy:`" + `) are not punctuation.
+lowercase key at the start of a line followed by no French words
+(` + "`- image: Ubuntu 22.04`" + `, a list of settings) and the colons of emoji codes (` + "`:joy:`" + `) are not punctuation.
 The bodies of diagram and code shortcodes (` + "`{{< mermaid >}}`" + `,
 ` + "`{{< highlight >}}`" + `, …) are not prose. Text in English inside a French post
 (a quoted English title, "Hello World!") is skipped when it is between
@@ -543,8 +543,9 @@ func (s *frScanner) entityEndsAt(i int) bool {
 }
 
 // notProseColon says whether the colon at text[i] is not punctuation: it
-// closes an emoji shortcode (:joy:) or follows a lone lowercase key at the
-// start of a line, as in a list of settings ("- image: Ubuntu 22.04").
+// closes an emoji shortcode (:joy:), or it follows a lone lowercase key at
+// the start of a line and what follows is not French prose, as in a list of
+// settings ("- image: Ubuntu 22.04").
 func (s *frScanner) notProseColon(i int) bool {
 	w := s.word(i)
 	if strings.HasPrefix(w, ":") {
@@ -560,7 +561,12 @@ func (s *frScanner) notProseColon(i int) bool {
 			return false
 		}
 	}
-	return true
+	// "- w1: mon portable professionnel" describes w1 in French: prose.
+	lineEnd := strings.IndexByte(s.text[i:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(s.text) - i
+	}
+	return frLanguageOf(s.text[i+1:i+lineEnd]) != frFrenchText
 }
 
 // technical says whether the mark at text[i] ends a token that is not a
