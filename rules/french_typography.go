@@ -66,7 +66,8 @@ start a line with a lone "!" or ":".
 - a missing space before ` + "`: ; ! ?`" + ` and ` + "`»`" + `, or after ` + "`«`" + `:
   "J'ai adoré ce talk!" → "J'ai adoré ce talk !";
 - a space before a comma or a period: "d'abord , puis" → "d'abord, puis";
-- three periods instead of an ellipsis, at severity info:
+- three periods instead of an ellipsis, always at severity info whatever
+  the rule's severity:
   "et puis..." → "et puis…"; "etc..." → "etc." (etc. ends with its own
   period).
 
@@ -80,9 +81,11 @@ taste). A mark right after a link is checked against the link's text: in
 lowercase key at the start of a line followed by no French words
 (` + "`- image: Ubuntu 22.04`" + `, a list of settings) and the colons of emoji codes (` + "`:joy:`" + `) are not punctuation.
 The bodies of diagram and code shortcodes (` + "`{{< mermaid >}}`" + `,
-` + "`{{< highlight >}}`" + `, …) are not prose. Text in English inside a French post
-(a quoted English title, "Hello World!") is skipped when it is between
-quotes or in link text and reads as English.
+` + "`{{< highlight >}}`" + `, …) are not prose. English inside a French post is
+not held to French rules: a quotation, a parenthesis or a sentence that has
+English function words ("the", "with", "is"…) and no French ones, such as
+an English talk title in a heading or an English blockquote, is skipped; so
+is a short block with no telling word ("HTML:") that follows English text.
 
 ## Options
 

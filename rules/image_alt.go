@@ -60,14 +60,14 @@ func checkImageAlt(pass *lint.Pass) {
 	d := pass.Doc
 	reported := map[int]bool{}
 	for _, l := range d.Links() {
-		if !l.Image || l.Reference {
+		if !l.Image {
 			continue
 		}
 		img := l.Node.(*ast.Image)
 		if strings.TrimSpace(string(imageAltText(img, d.Masked))) != "" {
 			continue
 		}
-		start, end, ok := emptyImageSpan(d, l)
+		start, end, ok := emptyImageSpan(d, l, reported)
 		if !ok || reported[start] || d.InCode(start) {
 			continue
 		}
@@ -100,11 +100,15 @@ func checkImageAlt(pass *lint.Pass) {
 
 // emptyImageSpan finds "![](dest" in the source: after the located
 // destination, or, when the engine could not locate it (an image inside a
-// link: [![](badge.svg)](url)), in the image's block.
-func emptyImageSpan(d *lint.Document, l lint.Link) (int, int, bool) {
-	if l.Located {
+// link: [![](badge.svg)](url)) or it is a reference (![][logo]), in the
+// image's block, skipping the images already reported.
+func emptyImageSpan(d *lint.Document, l lint.Link, reported map[int]bool) (int, int, bool) {
+	if l.Located && !l.Reference {
 		open := bytes.LastIndex(d.Src[:l.DestSpan.Start], []byte("!["))
-		if open < 0 || strings.TrimSpace(string(d.Src[open+2:l.DestSpan.Start])) != "](" && strings.TrimSpace(string(d.Src[open+2:l.DestSpan.Start])) != "](<" {
+		if open < 0 {
+			return 0, 0, false
+		}
+		if between := strings.TrimSpace(string(d.Src[open+2 : l.DestSpan.Start])); between != "](" && between != "](<" {
 			return 0, 0, false
 		}
 		return open, l.DestSpan.End, true
@@ -118,15 +122,20 @@ func emptyImageSpan(d *lint.Document, l lint.Link) (int, int, bool) {
 	}
 	lines := block.Lines()
 	from, to := lines.At(0).Start, lines.At(lines.Len()-1).Stop
-	re, err := regexp.Compile(`!\[\s*\]\(\s*<?` + regexp.QuoteMeta(string(l.Node.(*ast.Image).Destination)))
+	pattern := `!\[\s*\]\(\s*<?` + regexp.QuoteMeta(string(l.Node.(*ast.Image).Destination))
+	if l.Reference {
+		pattern = `!\[\s*\]\[[^\]]+\]`
+	}
+	re, err := regexp.Compile(pattern)
 	if err != nil {
 		return 0, 0, false
 	}
-	m := re.FindIndex(d.Masked[from:to])
-	if m == nil {
-		return 0, 0, false
+	for _, m := range re.FindAllIndex(d.Masked[from:to], -1) {
+		if !reported[from+m[0]] {
+			return from + m[0], from + m[1], true
+		}
 	}
-	return from + m[0], from + m[1], true
+	return 0, 0, false
 }
 
 // imageAltText concatenates the text under an image node.
