@@ -71,21 +71,25 @@ start a line with a lone "!" or ":".
   "et puis..." → "et puis…"; "etc..." → "etc." (etc. ends with its own
   period).
 
-Never reported: times and ratios (` + "`10:30`, `16:9`" + `), emoticons
-(` + "`:)`, `;-)`, `:D`" + `), ` + "`C:\\`, `http://`, `::`, `!=`, `?.`" + `, runs such as ` + "`?!`" + ` or
-` + "`!!`" + `, numbers (` + "`3.14`, `1,5`" + `), file names (` + "`.gitignore`" + `), HTML
-entities (` + "`&amp;`" + `), and marks right after a code span, a tag or raw HTML (a colon
-glued to a code span is left alone: whether it takes a space is a matter of
-taste). A mark right after a link is checked against the link's text: in
-` + "`[la suite](url):`" + ` the colon touches "suite". A colon after a lone
-lowercase key at the start of a line followed by no French words
-(` + "`- image: Ubuntu 22.04`" + `, a list of settings) and the colons of emoji codes (` + "`:joy:`" + `) are not punctuation.
-The bodies of diagram and code shortcodes (` + "`{{< mermaid >}}`" + `,
-` + "`{{< highlight >}}`" + `, …) are not prose. English inside a French post is
-not held to French rules: a quotation, a parenthesis or a sentence that has
-English function words ("the", "with", "is"…) and no French ones, such as
-an English talk title in a heading or an English blockquote, is skipped; so
-is a short block with no telling word ("HTML:") that follows English text.
+Never reported:
+
+- times and ratios (` + "`10:30`, `16:9`" + `), emoticons (` + "`:)`, `;-)`, `:D`" + `),
+  ` + "`C:\\`, `http://`, `::`, `!=`, `?.`" + `, runs such as ` + "`?!`" + ` or ` + "`!!`" + `, numbers
+  (` + "`3.14`, `1,5`" + `), file names (` + "`.gitignore`" + `), HTML entities (` + "`&amp;`" + `),
+  emoji codes (` + "`:joy:`" + `);
+- a mark right after a code span, a tag or raw HTML (whether a colon glued
+  to a code span takes a space is a matter of taste); a mark right after a
+  link is checked against the link's text: in ` + "`[la suite](url):`" + ` the colon
+  touches "suite";
+- a colon after a lone lowercase key at the start of a line when no French
+  word follows (` + "`- image: Ubuntu 22.04`" + `, a list of settings);
+- the bodies of diagram and code shortcodes (` + "`{{< mermaid >}}`" + `,
+  ` + "`{{< highlight >}}`" + `, …);
+- English inside a French post: a quotation, a parenthesis or a sentence
+  that has English function words ("the", "with", "is"…) and no French
+  ones, such as an English talk title in a heading or an English
+  blockquote; also a short block with no telling word ("HTML:") that
+  follows English text.
 
 ## Options
 
