@@ -52,12 +52,3 @@ func proseCorpusFindings(t *testing.T, corpus string, rule *lint.Rule) []string 
 	sort.Strings(out)
 	return out
 }
-
-// proseCorpusCounts groups finding lines by file.
-func proseCorpusCounts(lines []string) map[string]int {
-	m := map[string]int{}
-	for _, l := range lines {
-		m[l[:strings.Index(l, ":")]]++
-	}
-	return m
-}

@@ -564,7 +564,7 @@ func (s *frScanner) notProseColon(i int) bool {
 		return false
 	}
 	for _, r := range key {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && !strings.ContainsRune("-_.", r) {
 			return false
 		}
 	}

@@ -8,6 +8,8 @@ import (
 )
 
 // Misspell reports common English misspellings.
+//
+//nolint:misspell // the documentation shows misspellings on purpose
 var Misspell = &lint.Rule{
 	Name:            "misspell",
 	Summary:         "common English misspellings, with corrections",
