@@ -68,8 +68,8 @@ start a line with a lone "!" or ":".
 - a space before a comma or a period: "d'abord , puis" → "d'abord, puis";
 - three periods instead of an ellipsis, always at severity info whatever
   the rule's severity:
-  "et puis..." → "et puis…"; "etc..." → "etc." (etc. ends with its own
-  period).
+  "et puis..." → "et puis…"; "etc...", "etc.." and "etc…" → "etc." (etc.
+  ends with its own period and already means "and so on").
 
 Never reported:
 
@@ -202,13 +202,20 @@ func frScan(pass *lint.Pass, lang *frLangContext, mode, text string, offs []int)
 			s.closingGuillemet(i)
 		case '«':
 			s.openingGuillemet(i, n)
+		case '…':
+			if strings.EqualFold(s.word(i), "etc") {
+				s.etcPeriods(i, i+n)
+			}
 		case ',', '.':
-			if r == '.' && strings.HasPrefix(text[i:], "...") {
+			if r == '.' && strings.HasPrefix(text[i:], "..") {
 				j := i
 				for j < len(text) && text[j] == '.' {
 					j++
 				}
-				if j-i == 3 {
+				switch {
+				case strings.EqualFold(s.word(i), "etc") && j-i <= 4:
+					s.etcPeriods(i, j)
+				case j-i == 3:
 					s.ellipsis(i)
 				}
 				i = j
@@ -479,23 +486,33 @@ func (s *frScanner) ellipsis(i int) {
 	if end > len(s.pass.Doc.Src) || string(s.pass.Doc.Src[start:end]) != "..." {
 		return // not three adjacent periods in the source
 	}
-	w := s.word(i)
-	if strings.EqualFold(w, "etc") {
-		s.pass.Report(lint.Finding{
-			Severity: lint.SeverityInfo,
-			Start:    lint.Position{Offset: start},
-			End:      lint.Position{Offset: end},
-			Message:  fmt.Sprintf(`"%s...": etc. already ends with a period; write "%s." (%s)`, w, w, frTypoLabel),
-			Fix:      &lint.Fix{Message: "replace ... with .", Edits: []lint.Edit{{Start: start, End: end, NewText: "."}}},
-		})
-		return
-	}
 	s.pass.Report(lint.Finding{
 		Severity: lint.SeverityInfo,
 		Start:    lint.Position{Offset: start},
 		End:      lint.Position{Offset: end},
 		Message:  fmt.Sprintf(`three periods: write the ellipsis character "%s" (%s)`, frEllipsis, frTypoLabel),
 		Fix:      &lint.Fix{Message: "replace ... with …", Edits: []lint.Edit{{Start: start, End: end, NewText: frEllipsis}}},
+	})
+}
+
+// etcPeriods reports "etc..", "etc..." or "etc…" at text[i:j]: the
+// abbreviation's period is the sentence's, and an ellipsis after etc. says
+// the same thing twice.
+func (s *frScanner) etcPeriods(i, j int) {
+	if s.foreign(i) {
+		return
+	}
+	start, end := s.offs[i], s.offs[i]+(j-i)
+	if end > len(s.pass.Doc.Src) || string(s.pass.Doc.Src[start:end]) != s.text[i:j] {
+		return
+	}
+	w := s.word(i)
+	s.pass.Report(lint.Finding{
+		Severity: lint.SeverityInfo,
+		Start:    lint.Position{Offset: start},
+		End:      lint.Position{Offset: end},
+		Message:  fmt.Sprintf(`"%s%s": etc. already ends with a period; write "%s." (%s)`, w, s.text[i:j], w, frTypoLabel),
+		Fix:      &lint.Fix{Message: "keep one period", Edits: []lint.Edit{{Start: start, End: end, NewText: "."}}},
 	})
 }
 

@@ -101,7 +101,7 @@ func TestFrenchTypographyCorpora(t *testing.T) {
 		total, ellipsis int
 		must            []string
 	}{
-		{"ludovicalarcon", 31, 9, []string{
+		{"ludovicalarcon", 33, 11, []string{
 			`_posts/2023-04-30-KubeCon-J3.md:60:28: missing space before "!" (French typography): write "talk !"`,
 			`_posts/2023-04-23-KubeCon-J2.md:53:32: missing space before ":" (French typography): write "talk :"`,
 		}},
