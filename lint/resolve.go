@@ -254,8 +254,10 @@ func (s *Site) similarPosts(name string) []string {
 		}
 		return cands[i].name < cands[j].name
 	})
+	// Only the best tier: a typo of one post should not also suggest its
+	// neighbours.
 	var out []string
-	for i := 0; i < len(cands) && i < 3; i++ {
+	for i := 0; i < len(cands) && i < 3 && cands[i].score == cands[0].score; i++ {
 		out = append(out, cands[i].name)
 	}
 	return out
@@ -717,4 +719,31 @@ func (s *Site) postOfPage(rel string) *Post {
 	}
 	base := path.Base(rel)
 	return &Post{Path: rel, Kind: "page", Name: strings.TrimSuffix(base, path.Ext(base)), Slug: strings.TrimSuffix(base, path.Ext(base)), FrontMatter: map[string]any{}}
+}
+
+// IsHugoPage reports whether a root-relative file is a page Hugo renders
+// (a content file that is not a resource of a leaf bundle): only those run
+// shortcodes.
+func (s *Site) IsHugoPage(rel string) bool {
+	_, ok := s.hugoPages().pageLang[rel]
+	return ok
+}
+
+// JekyllRendersLiquid reports whether Jekyll runs Liquid in a file: posts,
+// drafts and files under underscore folders (collections, includes) always,
+// other files only when they have front matter (without it they are copied
+// as they are), and never with `render_with_liquid: false`.
+func (s *Site) JekyllRendersLiquid(rel string, hasFrontMatter bool, fm map[string]any) bool {
+	if v, ok := fm["render_with_liquid"].(bool); ok && !v {
+		return false
+	}
+	if hasFrontMatter {
+		return true
+	}
+	for _, seg := range strings.Split(path.Dir(rel), "/") {
+		if strings.HasPrefix(seg, "_") {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,12 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/postlint/postlint/lint/linttest"
+	"github.com/postlint/postlint/rules"
+)
+
+func TestPostURLJekyll(t *testing.T) {
+	linttest.Run(t, "../testdata/jekyll-links", rules.PostURL)
+}
