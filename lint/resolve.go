@@ -371,7 +371,7 @@ func (s *Site) hugoLanguages() (map[string]bool, string) {
 		def = "en"
 	}
 	if len(langs) < 2 {
-		return nil, ""
+		return nil, def
 	}
 	return langs, def
 }
@@ -588,7 +588,12 @@ func (s *Site) ResolveRef(fromRel, ref, lang string) (*Post, error) {
 	case lang == "":
 		lang = hp.pageLang[fromRel]
 	case hp.languages == nil:
-		lang = "" // a monolingual site has one set of pages
+		// A monolingual site has one language, defaultContentLanguage;
+		// Hugo finds no site for another.
+		if !strings.EqualFold(lang, hp.defLang) {
+			return nil, &RefError{Ref: orig, UnknownLang: lang}
+		}
+		lang = ""
 	case !hp.languages[strings.ToLower(lang)]:
 		return nil, &RefError{Ref: orig, UnknownLang: lang}
 	default:
@@ -705,7 +710,7 @@ func (s *Site) similarPages(idx *hugoIndex, key string) []string {
 		return cands[i].rel < cands[j].rel
 	})
 	var out []string
-	for i := 0; i < len(cands) && i < 3; i++ {
+	for i := 0; i < len(cands) && i < 3 && cands[i].score == cands[0].score; i++ {
 		out = append(out, cands[i].rel)
 	}
 	return out

@@ -222,3 +222,35 @@ func TestResolveRefMultilingual(t *testing.T) {
 		t.Errorf("unknown language accepted")
 	}
 }
+
+func TestJekyllURL(t *testing.T) {
+	s := loadTestSite(t, SiteJekyll, map[string]string{
+		"_config.yml":                 "permalink: pretty\ncollections:\n  docs:\n    permalink: /:collection/:path/\n  tutorials:\n    output: true\n",
+		"_posts/2023-04-20-Hello.md":  "---\ncategories: [Tech, go]\n---\n",
+		"blog/_posts/2020-01-02-x.md": "---\n---\n",
+		"_docs/install/index.md":      "---\n---\n",
+		"_tutorials/a.md":             "---\n---\n",
+		"about.md":                    "---\n---\n",
+		"guide/index.md":              "---\n---\n",
+		"custom.md":                   "---\npermalink: /elsewhere/page.html\n---\n",
+		"_includes/x.md":              "",
+	})
+	tests := map[string]string{
+		"_posts/2023-04-20-Hello.md":  "/tech/go/2023/04/20/Hello/",
+		"blog/_posts/2020-01-02-x.md": "/blog/2020/01/02/x/",
+		"_docs/install/index.md":      "/docs/install/index/",
+		"_tutorials/a.md":             "/tutorials/a/",
+		"about.md":                    "/about/",
+		"guide/index.md":              "/guide/",
+		"custom.md":                   "/elsewhere/page.html",
+	}
+	for rel, want := range tests {
+		got, ok := s.JekyllURL(rel, s.PostByPath(rel).FrontMatter)
+		if !ok || got != want {
+			t.Errorf("JekyllURL(%s) = %q, %v; want %q", rel, got, ok, want)
+		}
+	}
+	if _, ok := s.JekyllURL("_includes/x.md", nil); ok {
+		t.Errorf("an include has no URL")
+	}
+}

@@ -309,7 +309,11 @@ func refNames(site *lint.Site, rels []string) []string {
 				break
 			}
 		}
-		out = append(out, strings.TrimSuffix(rel, path.Ext(rel)))
+		rel = strings.TrimSuffix(rel, path.Ext(rel))
+		if b := path.Base(rel); b == "index" || b == "_index" {
+			rel = path.Dir(rel)
+		}
+		out = append(out, rel)
 	}
 	return out
 }

@@ -10,3 +10,7 @@ import (
 func TestPostURLJekyll(t *testing.T) {
 	linttest.Run(t, "../testdata/jekyll-links", rules.PostURL)
 }
+
+func TestPostURLHugo(t *testing.T) {
+	linttest.Run(t, "../testdata/hugo-links", rules.PostURL)
+}
