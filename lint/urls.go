@@ -245,6 +245,10 @@ func (s *Site) SitePath(u string) (p string, abs bool, kind URLKind) {
 		if u == "" {
 			u = "/"
 		}
+		// The same host outside baseurl is not this site.
+		if s.BaseURL != "" && u != s.BaseURL && !strings.HasPrefix(u, s.BaseURL+"/") {
+			return "", false, URLRemote
+		}
 	}
 	if strings.HasPrefix(u, "//") {
 		return "", false, URLRemote

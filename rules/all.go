@@ -12,6 +12,8 @@ func All() []*lint.Rule {
 		FrontMatter,
 		LiquidSyntax,
 		InternalLink,
+		PostURL,
+		MissingImage,
 	}
 }
 

@@ -53,5 +53,5 @@ func TestLinkRulesCorporaDump(t *testing.T) {
 	if os.Getenv("POSTLINT_DUMP") == "" {
 		t.Skip("set POSTLINT_DUMP=1 to print findings")
 	}
-	fmt.Println(strings.Join(linkCorpusFindings(t, rules.PostURL), "\n"))
+	fmt.Println(strings.Join(linkCorpusFindings(t, rules.PostURL, rules.MissingImage), "\n"))
 }
