@@ -227,6 +227,9 @@ func (c *imageChecker) check(r imageRef) {
 	switch {
 	case r.key != "" && hasPrefixes && !abs:
 		for _, pre := range prefixes {
+			if x, ok := c.site.ExpandURL(c.pass.Doc, pre, 0, c.vars); ok {
+				pre = x
+			}
 			pp, _, _ := c.site.SitePath(pre)
 			add("", strings.TrimPrefix(pp, "/")+"/"+p, false)
 		}

@@ -16,3 +16,7 @@ func TestPostURLJekyll(t *testing.T) {
 func TestPostURLHugo(t *testing.T) {
 	linttest.Run(t, "../testdata/hugo-links", rules.PostURL, rules.MissingImage)
 }
+
+func TestPostURLHugoMultilingual(t *testing.T) {
+	linttest.Run(t, "../testdata/hugo-links-i18n", rules.PostURL, rules.MissingImage)
+}
