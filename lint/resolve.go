@@ -28,6 +28,9 @@ type PostURLError struct {
 	Err error
 	// Similar are the closest existing posts, as post_url names, best first.
 	Similar []string
+	// Unpublished is the post the name matches when that post has
+	// `published: false`: Jekyll leaves it out of site.posts.
+	Unpublished string
 }
 
 func (e *PostURLError) Error() string {
@@ -57,6 +60,8 @@ type jekyllPost struct {
 	dateOK   bool
 	slug     string
 	fileSlug string
+	// unpublished is set by `published: false`.
+	unpublished bool
 }
 
 // jekyllPosts lists the files Jekyll reads as posts: every dated file under
@@ -101,6 +106,9 @@ func (s *Site) jekyllPosts() []jekyllPost {
 				}
 				if t, _, ok := ParseDate(p.FrontMatter["date"]); ok {
 					jp.date, jp.dateOK = t, true
+				}
+				if pub, ok := p.FrontMatter["published"].(bool); ok && !pub {
+					jp.unpublished = true
 				}
 			}
 			out = append(out, jp)
@@ -157,19 +165,24 @@ func (s *Site) ResolvePostURL(name string) (post *Post, deprecated bool, err err
 		return nil, false, err
 	}
 	posts := s.jekyllPosts()
+	unpublished := ""
 	for _, p := range posts {
 		if re.MatchString(p.rel) {
+			if p.unpublished {
+				unpublished = p.rel
+				continue
+			}
 			return s.postOf(p.rel), false, nil
 		}
 	}
 	if d, ok := parseJekyllDate(date); ok {
 		for _, p := range posts {
-			if p.dateOK && p.slug == slug && p.date.Year() == d.Year() && p.date.Month() == d.Month() && p.date.Day() == d.Day() {
+			if !p.unpublished && p.dateOK && p.slug == slug && p.date.Year() == d.Year() && p.date.Month() == d.Month() && p.date.Day() == d.Day() {
 				return s.postOf(p.rel), true, nil
 			}
 		}
 	}
-	return nil, false, &PostURLError{Name: orig, Similar: s.similarPosts(name)}
+	return nil, false, &PostURLError{Name: orig, Similar: s.similarPosts(name), Unpublished: unpublished}
 }
 
 // PostURLName returns the name a post_url tag uses for a post file
@@ -551,6 +564,9 @@ type RefError struct {
 	Ambiguous []string
 	// UnknownLang is set when lang= names no configured language.
 	UnknownLang string
+	// Draft is the page the reference resolves to when that page has
+	// `draft: true`: Hugo builds without drafts and then finds nothing.
+	Draft string
 	// Similar are existing pages close to the reference (root-relative
 	// paths), best first.
 	Similar []string
@@ -562,6 +578,8 @@ func (e *RefError) Error() string {
 		return fmt.Sprintf("page reference %q is ambiguous", e.Ref)
 	case e.UnknownLang != "":
 		return fmt.Sprintf("page reference %q: language %q is not configured", e.Ref, e.UnknownLang)
+	case e.Draft != "":
+		return fmt.Sprintf("page reference %q names the draft %s", e.Ref, e.Draft)
 	}
 	return fmt.Sprintf("page reference %q matches no page", e.Ref)
 }
@@ -627,7 +645,11 @@ func (s *Site) ResolveRef(fromRel, ref, lang string) (*Post, error) {
 			// A section without _index: a page Hugo makes itself.
 			return &Post{Kind: "section", FrontMatter: map[string]any{}}, nil
 		}
-		return s.postOfPage(rel), nil
+		p := s.postOfPage(rel)
+		if d, ok := p.FrontMatter["draft"].(bool); ok && d {
+			return nil, &RefError{Ref: orig, Draft: rel}
+		}
+		return p, nil
 	}
 	navUp := strings.HasPrefix(ref, "..")
 	if _, ok := hp.pageLang[fromRel]; ok && !strings.HasPrefix(ref, "/") {
@@ -655,7 +677,7 @@ func (s *Site) ResolveRef(fromRel, ref, lang string) (*Post, error) {
 			if rel == "" {
 				return nil, &RefError{Ref: orig, Ambiguous: idx.withBase(b)}
 			}
-			return s.postOfPage(rel), nil
+			return found(rel)
 		}
 	}
 	return nil, &RefError{Ref: orig, Similar: s.similarPages(idx, refKey)}

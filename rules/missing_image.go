@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -58,6 +59,7 @@ var MissingImage = &lint.Rule{
 	Summary:         "images point to files that exist, with the exact case",
 	DefaultSeverity: lint.SeverityError,
 	Tags:            []string{"links", "images"},
+	Fixable:         true,
 	NewOptions:      newMissingImageOptions,
 	Doc: "Checks that every local image a page shows exists in the site, with the\n" +
 		"exact case of its path (GitHub Pages and most hosts are case-sensitive, so\n" +
@@ -277,11 +279,21 @@ func (c *imageChecker) check(r imageRef) {
 		if cd.fold && len(fold) > 0 {
 			return
 		}
-		variants = append(variants, fold...)
+		for _, f := range fold {
+			if !slices.Contains(variants, f) {
+				variants = append(variants, f)
+			}
+		}
 	}
 	if len(variants) > 0 {
 		v := variants[0]
-		c.pass.Reportf(r.start, r.end, "%s %q exists only as %s; case-sensitive hosts like GitHub Pages will 404: write %s", r.what, r.raw, v, c.rewrite(r.raw, cands[0].rel, v))
+		fixed := c.rewrite(r.raw, cands[0].rel, v)
+		msg := fmt.Sprintf("%s %q exists only as %s; case-sensitive hosts like GitHub Pages will 404: write %s", r.what, r.raw, v, fixed)
+		if len(variants) == 1 && strings.EqualFold(fixed, r.raw) && fixed != r.raw && string(c.pass.Doc.Src[r.start:r.end]) == r.raw {
+			c.pass.ReportWithFix(r.start, r.end, msg, "write "+fixed, fixed)
+		} else {
+			c.pass.Reportf(r.start, r.end, "%s", msg)
+		}
 		return
 	}
 	msg := fmt.Sprintf("%s %q not found (looked for %s)", r.what, r.raw, describeCandidates(cands))

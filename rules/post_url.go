@@ -17,6 +17,7 @@ var PostURL = &lint.Rule{
 	Summary:         "post_url, link, ref and relref name existing posts and files",
 	DefaultSeverity: lint.SeverityError,
 	Tags:            []string{"links", "jekyll", "hugo"},
+	Fixable:         true,
 	Doc: "Checks the references between pages that the site generator resolves\n" +
 		"at build time, exactly as it resolves them:\n" +
 		"\n" +
@@ -135,7 +136,12 @@ func checkPostURLTag(pass *lint.Pass, rel string, t *lint.Tag, warn lint.Severit
 			pass.Reportf(start, end, "post_url %q: %v", name, err)
 			return
 		}
-		pass.Reportf(start, end, "%s", postURLMiss(site, pe))
+		msg, fix := postURLMiss(site, pe)
+		if fix != "" {
+			pass.ReportWithFix(start, end, msg, "write "+fix, fix)
+		} else {
+			pass.Reportf(start, end, "%s", msg)
+		}
 		return
 	}
 	if deprecated {
@@ -162,31 +168,38 @@ func checkPostURLTag(pass *lint.Pass, rel string, t *lint.Tag, warn lint.Severit
 // postExts are extensions people paste into post_url names by mistake.
 var postExts = []string{".md", ".markdown", ".mkdown", ".mkdn", ".mkd", ".mdown", ".html", ".textile"}
 
-func postURLMiss(site *lint.Site, pe *lint.PostURLError) string {
+// postURLMiss explains a post_url miss and, when the intended post is
+// certain (an extension or only case differs), returns its name as a fix.
+func postURLMiss(site *lint.Site, pe *lint.PostURLError) (msg, fix string) {
 	name := strings.TrimPrefix(pe.Name, "/")
 	for _, ext := range postExts {
 		if base, ok := strings.CutSuffix(name, ext); ok {
 			if _, _, err := site.ResolvePostURL(base); err == nil {
-				return fmt.Sprintf("post_url %q names no post: post_url takes the file name without extension; write {%% post_url %s %%}", pe.Name, base)
+				return fmt.Sprintf("post_url %q names no post: post_url takes the file name without extension; write {%% post_url %s %%}", pe.Name, base), base
 			}
 		}
 	}
-	if d := draftNamed(site, name); d != "" {
-		return fmt.Sprintf("post_url %q names the draft %s, not a post: Jekyll finds only posts in _posts/; publish the draft or remove the link", pe.Name, d)
+	if pe.Unpublished != "" {
+		return fmt.Sprintf("post_url %q names %s, which has published: false: Jekyll leaves it out of the site and fails on this tag; publish it or remove the link", pe.Name, pe.Unpublished), ""
 	}
-	var msg string
+	if d := draftNamed(site, name); d != "" {
+		return fmt.Sprintf("post_url %q names the draft %s, not a post: Jekyll finds only posts in _posts/; publish the draft or remove the link", pe.Name, d), ""
+	}
 	if errors.Is(pe, lint.ErrPostName) {
 		msg = fmt.Sprintf("post_url %q: cannot parse name; post_url wants YYYY-MM-DD-slug, the post's file name without extension", pe.Name)
 	} else {
 		msg = fmt.Sprintf("post_url %q matches no post in _posts/", pe.Name)
 	}
 	if len(pe.Similar) > 0 {
-		return msg + "; did you mean " + strings.Join(pe.Similar, " or ") + "?"
+		if len(pe.Similar) == 1 && strings.EqualFold(pe.Similar[0], name) {
+			fix = pe.Similar[0]
+		}
+		return msg + "; did you mean " + strings.Join(pe.Similar, " or ") + "?", fix
 	}
 	if pe.Err == nil {
 		msg += "; check the date and the name of the post's file"
 	}
-	return msg
+	return msg, ""
 }
 
 // draftNamed returns the draft file whose name is name, or "".
@@ -224,6 +237,8 @@ func checkLinkTag(pass *lint.Pass, t *lint.Tag) {
 		pass.Reportf(start, end, "link %q climbs out of the site root; link to a file of the site, by its path from the root", p)
 	case le.Unpublished != "":
 		pass.Reportf(start, end, "link %q %s; link to a published page or file", p, le.Unpublished)
+	case len(le.CaseVariants) == 1:
+		pass.ReportWithFix(start, end, fmt.Sprintf("link %q matches no file: it exists as %s, and Jekyll compares paths case-sensitively", p, le.CaseVariants[0]), "write "+le.CaseVariants[0], le.CaseVariants[0])
 	case len(le.CaseVariants) > 0:
 		pass.Reportf(start, end, "link %q matches no file: it exists as %s, and Jekyll compares paths case-sensitively", p, strings.Join(le.CaseVariants, ", "))
 	default:
@@ -287,6 +302,8 @@ func checkRefTag(pass *lint.Pass, rel string, t *lint.Tag) {
 	switch {
 	case len(re.Ambiguous) > 0:
 		pass.Reportf(start, end, "%s %q is ambiguous: it matches %s; write the page's path from the content folder", t.Name, ref, strings.Join(re.Ambiguous, ", "))
+	case re.Draft != "":
+		pass.Reportf(start, end, "%s %q names %s, a draft: Hugo builds without drafts and fails on this reference; publish it or remove the link", t.Name, ref, re.Draft)
 	case re.UnknownLang != "":
 		pass.Reportf(start, end, "%s %q: lang=%q is not a language of the site", t.Name, ref, re.UnknownLang)
 	default:
