@@ -58,11 +58,9 @@ func (s *Site) JekyllURL(rel string, fm map[string]any) (u string, ok bool) {
 			dir = ""
 		}
 		ph["path"] = dir
-		switch {
-		case name == "index":
+		tmpl = addPermalinkSuffix("/:path/:basename", style)
+		if name == "index" {
 			tmpl = "/:path/"
-		default:
-			tmpl = addPermalinkSuffix("/:path/:basename", style)
 		}
 	default:
 		ph["collection"] = coll

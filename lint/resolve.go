@@ -434,7 +434,7 @@ func (s *Site) hugoPages() *hugoPages {
 			// bundle, not a page.
 			resource := false
 			for d := path.Dir(f.rel); d != "." && d != "/"; d = path.Dir(d) {
-				if bundleDirs[d] && !(d == path.Dir(f.rel) && isIndexBase(f.rel, hp.languages)) {
+				if bundleDirs[d] && (d != path.Dir(f.rel) || !isIndexBase(f.rel, hp.languages)) {
 					resource = true
 					break
 				}

@@ -69,7 +69,7 @@ func TestResolvePostURL(t *testing.T) {
 		switch {
 		case tt.err == nil && err != nil:
 			t.Errorf("%q: unexpected error %v", tt.name, err)
-		case tt.err == ErrPostName && !errors.Is(err, ErrPostName):
+		case errors.Is(tt.err, ErrPostName) && !errors.Is(err, ErrPostName):
 			t.Errorf("%q: error %v, want ErrPostName", tt.name, err)
 		case tt.err != nil && err == nil:
 			t.Errorf("%q: resolved to %s, want an error", tt.name, p.Path)

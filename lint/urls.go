@@ -51,7 +51,7 @@ func (d *Document) LiquidVars(s *Site) map[string]string {
 				continue
 			}
 			body := string(d.Src[t.End:d.Tags[end].Start])
-			v, ok := s.expandWith(d, body, t.End, vars)
+			v, ok := s.expandWith(d, body, vars)
 			set(name, v, ok)
 			i = end
 		}
@@ -59,20 +59,20 @@ func (d *Document) LiquidVars(s *Site) map[string]string {
 	return vars
 }
 
-// ExpandURL replaces the template tags of a URL written at offset off of
-// the document by their values: {{ site.baseurl }}, {{ site.url }},
+// ExpandURL replaces the template tags of a URL written in the document by
+// their values: {{ site.baseurl }}, {{ site.url }},
 // {{ "/x" | relative_url }}, absolute_url, prepend/append filters,
 // {{ page.KEY }} from the front matter, variables the document assigns,
 // and {% link PATH %}. It returns false when some tag cannot be known.
 // vars may be nil.
-func (s *Site) ExpandURL(d *Document, raw string, off int, vars map[string]string) (string, bool) {
+func (s *Site) ExpandURL(d *Document, raw string, vars map[string]string) (string, bool) {
 	if vars == nil {
 		vars = map[string]string{}
 	}
-	return s.expandWith(d, raw, off, vars)
+	return s.expandWith(d, raw, vars)
 }
 
-func (s *Site) expandWith(d *Document, raw string, off int, vars map[string]string) (string, bool) {
+func (s *Site) expandWith(d *Document, raw string, vars map[string]string) (string, bool) {
 	if !strings.Contains(raw, "{{") && !strings.Contains(raw, "{%") {
 		return raw, true
 	}
@@ -116,7 +116,7 @@ func (s *Site) expandWith(d *Document, raw string, off int, vars map[string]stri
 		args = strings.TrimSpace(args)
 		switch name {
 		case "link":
-			p, ok := s.expandWith(d, args, off, vars)
+			p, ok := s.expandWith(d, args, vars)
 			if !ok || p == "" {
 				return "", false
 			}

@@ -201,7 +201,7 @@ func (c *imageChecker) check(r imageRef) {
 		if !c.liquid {
 			return
 		}
-		v, ok := c.site.ExpandURL(c.pass.Doc, raw, r.start, c.vars)
+		v, ok := c.site.ExpandURL(c.pass.Doc, raw, c.vars)
 		if !ok {
 			return
 		}
@@ -229,7 +229,7 @@ func (c *imageChecker) check(r imageRef) {
 	switch {
 	case r.key != "" && hasPrefixes && !abs:
 		for _, pre := range prefixes {
-			if x, ok := c.site.ExpandURL(c.pass.Doc, pre, 0, c.vars); ok {
+			if x, ok := c.site.ExpandURL(c.pass.Doc, pre, c.vars); ok {
 				pre = x
 			}
 			pp, _, _ := c.site.SitePath(pre)
@@ -501,7 +501,7 @@ func tagName(src []byte, i int) string {
 	for j < len(src) && (src[j] >= 'a' && src[j] <= 'z' || src[j] >= 'A' && src[j] <= 'Z') {
 		j++
 	}
-	if j == i || j < len(src) && !(src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r' || src[j] == '/' || src[j] == '>') {
+	if j == i || j < len(src) && src[j] != ' ' && src[j] != '\t' && src[j] != '\n' && src[j] != '\r' && src[j] != '/' && src[j] != '>' {
 		return ""
 	}
 	return strings.ToLower(string(src[i:j]))
@@ -610,7 +610,7 @@ func srcsetURLs(v string) []lint.Span {
 			break
 		}
 		s := i
-		for i < len(b) && !(b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		for i < len(b) && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
 			if e := skipTemplate(b, i); e > i {
 				i = e
 				continue
@@ -666,11 +666,9 @@ func (c *imageChecker) yamlSpan(n *yaml.Node) (int, int) {
 	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 		start++
 	}
-	end := start + len(n.Value)
-	if k := bytes.Index(d.Src[start:min(len(d.Src), start+len(n.Value)+64)], []byte(n.Value)); k == 0 {
+	end := d.Lines.LineEnd(d.Lines.Position(start).Line)
+	if bytes.HasPrefix(d.Src[start:], []byte(n.Value)) {
 		end = start + len(n.Value)
-	} else {
-		end = d.Lines.LineEnd(d.Lines.Position(start).Line)
 	}
 	return start, end
 }
