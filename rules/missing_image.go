@@ -257,7 +257,8 @@ func (c *imageChecker) check(r imageRef) {
 	case c.site.Kind == lint.SiteHugo:
 		c.hugoCandidates(p, abs, dir, add)
 	}
-	if r.key != "" && !hasPrefixes && !abs {
+	fallback := r.key != "" && !hasPrefixes && !abs && len(c.opts.AssetDirs) > 0
+	if fallback {
 		for _, d := range c.opts.AssetDirs {
 			for _, f := range c.underDir(d, p) {
 				cands = append(cands, candidate{f, false})
@@ -296,7 +297,11 @@ func (c *imageChecker) check(r imageRef) {
 		}
 		return
 	}
-	msg := fmt.Sprintf("%s %q not found (looked for %s)", r.what, r.raw, describeCandidates(cands))
+	where := describeCandidates(cands)
+	if fallback {
+		where += " and under " + strings.Join(c.opts.AssetDirs, ", ")
+	}
+	msg := fmt.Sprintf("%s %q not found (looked for %s)", r.what, r.raw, where)
 	if s := c.similar(p); len(s) > 0 {
 		msg += "; did you mean " + strings.Join(s, " or ") + "?"
 	} else {
@@ -445,12 +450,52 @@ func (c *imageChecker) similar(p string) []string {
 	}).(map[string][]string)
 	var out []string
 	for _, f := range idx[strings.ToLower(path.Base(p))] {
-		out = append(out, "/"+f)
+		out = append(out, c.urlOf(f))
 		if len(out) == 2 {
 			break
 		}
 	}
 	return out
+}
+
+// urlOf returns how the page would refer to a file of the site: from the
+// file's folder on a plain site, else by the path the site serves it at.
+func (c *imageChecker) urlOf(rel string) string {
+	if c.plain {
+		return relativePath(path.Dir(c.rel), rel)
+	}
+	if c.site.Kind == lint.SiteHugo {
+		dirs := append([]string{}, c.site.StaticDirs...)
+		dirs = append(dirs, "assets")
+		for _, cd := range c.site.ContentDirs {
+			dirs = append(dirs, cd.Dir)
+		}
+		for _, d := range dirs {
+			if r, ok := strings.CutPrefix(rel, d+"/"); ok {
+				return "/" + r
+			}
+		}
+	}
+	return "/" + rel
+}
+
+// relativePath returns the slash path from folder dir to file rel.
+func relativePath(dir, rel string) string {
+	if dir == "." {
+		dir = ""
+	}
+	up := ""
+	for dir != "" && !strings.HasPrefix(rel, dir+"/") {
+		up += "../"
+		dir = path.Dir(dir)
+		if dir == "." {
+			dir = ""
+		}
+	}
+	if dir != "" {
+		rel = strings.TrimPrefix(rel, dir+"/")
+	}
+	return up + rel
 }
 
 // htmlImages finds <img src srcset> and <source srcset> outside code and

@@ -123,7 +123,7 @@ func checkPostURLTag(pass *lint.Pass, rel string, t *lint.Tag, warn lint.Severit
 	start, end := argSpan(t)
 	name := t.Args
 	if name == "" {
-		pass.Reportf(start, end, "post_url without a post name; write {%% post_url YYYY-MM-DD-slug %%}, the post's file name without extension")
+		pass.Reportf(start, end, "%s", "post_url without a post name; write {% post_url YYYY-MM-DD-slug %}, the post's file name without extension")
 		return
 	}
 	if liquidExpr.MatchString(name) {
@@ -217,7 +217,7 @@ func checkLinkTag(pass *lint.Pass, t *lint.Tag) {
 	start, end := argSpan(t)
 	p := t.Args
 	if p == "" {
-		pass.Reportf(start, end, "link without a path; write {%% link path/from/site/root.md %%}")
+		pass.Reportf(start, end, "%s", "link without a path; write {% link path/from/site/root.md %}")
 		return
 	}
 	if strings.Contains(p, "{{") || strings.Contains(p, "{%") {
