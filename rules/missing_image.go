@@ -253,6 +253,11 @@ func (c *imageChecker) check(r imageRef) {
 				add(strings.Trim(urlDir, "/"), p, false)
 			}
 			add(dir, p, false)
+			if r.key != "" {
+				// Themes print front matter images through relative_url,
+				// which makes "assets/x.png" root-relative.
+				add("", p, false)
+			}
 		}
 	case c.site.Kind == lint.SiteHugo:
 		c.hugoCandidates(p, abs, dir, add)
