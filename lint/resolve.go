@@ -53,6 +53,8 @@ var jekyllDateFilename = regexp.MustCompile(`^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})
 // jekyllPost is one file Jekyll reads as a post.
 type jekyllPost struct {
 	rel string
+	// relInColl is rel without collections_dir: Jekyll's relative_path.
+	relInColl string
 	// name is how post_url names it: the subfolder and the file name
 	// without extension ("sub/2023-04-20-x").
 	name     string
@@ -70,12 +72,22 @@ type jekyllPost struct {
 func (s *Site) jekyllPosts() []jekyllPost {
 	return s.Memo("lint/resolve:jekyll-posts", func() any {
 		var out []jekyllPost
+		// With collections_dir, Jekyll reads posts there and names them
+		// relative to it.
+		collDir := strings.Trim(stringValue(s.Config["collections_dir"]), "/")
 		s.Files.Walk(func(rel string) {
+			inColl := rel
+			if collDir != "" {
+				var ok bool
+				if inColl, ok = strings.CutPrefix(rel, collDir+"/"); !ok {
+					return
+				}
+			}
 			var before, after string
-			if r, ok := strings.CutPrefix(rel, "_posts/"); ok {
+			if r, ok := strings.CutPrefix(inColl, "_posts/"); ok {
 				after = r
-			} else if i := strings.Index(rel, "/_posts/"); i >= 0 {
-				before, after = rel[:i], rel[i+len("/_posts/"):]
+			} else if i := strings.Index(inColl, "/_posts/"); i >= 0 {
+				before, after = inColl[:i], inColl[i+len("/_posts/"):]
 			} else {
 				return
 			}
@@ -98,7 +110,7 @@ func (s *Site) jekyllPosts() []jekyllPost {
 				sub = before + "/" + sub
 			}
 			base := path.Base(after)
-			jp := jekyllPost{rel: rel, name: sub + strings.TrimSuffix(base, path.Ext(base)), slug: m[2], fileSlug: m[2]}
+			jp := jekyllPost{rel: rel, relInColl: inColl, name: sub + strings.TrimSuffix(base, path.Ext(base)), slug: m[2], fileSlug: m[2]}
 			jp.date, jp.dateOK = parseJekyllDate(m[1])
 			if p := s.PostByPath(rel); p != nil {
 				if sl := stringValue(p.FrontMatter["slug"]); sl != "" {
@@ -167,7 +179,7 @@ func (s *Site) ResolvePostURL(name string) (post *Post, deprecated bool, err err
 	posts := s.jekyllPosts()
 	unpublished := ""
 	for _, p := range posts {
-		if re.MatchString(p.rel) {
+		if re.MatchString(p.relInColl) {
 			if p.unpublished {
 				unpublished = p.rel
 				continue

@@ -254,3 +254,17 @@ func TestJekyllURL(t *testing.T) {
 		t.Errorf("an include has no URL")
 	}
 }
+
+func TestResolvePostURLCollectionsDir(t *testing.T) {
+	s := loadTestSite(t, SiteJekyll, map[string]string{
+		"_config.yml":                           "collections_dir: my_collections\n",
+		"my_collections/_posts/2020-01-01-a.md": "---\n---\n",
+		"_posts/2021-01-01-ignored.md":          "---\n---\n",
+	})
+	if p, _, err := s.ResolvePostURL("2020-01-01-a"); err != nil || p.Path != "my_collections/_posts/2020-01-01-a.md" {
+		t.Errorf("got %v, %v", p, err)
+	}
+	if _, _, err := s.ResolvePostURL("2021-01-01-ignored"); err == nil {
+		t.Errorf("a _posts folder outside collections_dir is read")
+	}
+}

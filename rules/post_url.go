@@ -2,7 +2,9 @@ package rules
 
 import (
 	"errors"
+
 	"fmt"
+	"github.com/yuin/goldmark/ast"
 	"path"
 	"regexp"
 	"strings"
@@ -155,7 +157,7 @@ func checkPostURLTag(pass *lint.Pass, rel string, t *lint.Tag, warn lint.Severit
 		})
 		return
 	}
-	if post.Path == rel {
+	if post.Path == rel && !inNavList(pass.Doc, t.Start) {
 		pass.Report(lint.Finding{
 			Start:    lint.Position{Offset: start},
 			End:      lint.Position{Offset: end},
@@ -290,8 +292,16 @@ func checkRefTag(pass *lint.Pass, rel string, t *lint.Tag) {
 	if strings.Contains(ref, "{{") {
 		return
 	}
-	_, err := site.ResolveRef(rel, ref, named["lang"])
+	post, err := site.ResolveRef(rel, ref, named["lang"])
 	if err == nil {
+		if post.Path == rel && !strings.Contains(ref, "#") && !inNavList(pass.Doc, t.Start) {
+			pass.Report(lint.Finding{
+				Start:    lint.Position{Offset: start},
+				End:      lint.Position{Offset: end},
+				Severity: min(pass.Severity, lint.SeverityWarning),
+				Message:  fmt.Sprintf("%s %q links to this page itself; the next or previous part was probably meant", t.Name, ref),
+			})
+		}
 		return
 	}
 	var re *lint.RefError
@@ -370,4 +380,76 @@ func commonPrefix(a, b string) int {
 		n++
 	}
 	return n
+}
+
+// inNavList reports whether offset off lies in an item of a list whose
+// items link to other pages: a series' navigation list, where linking the
+// current part too is a common design, not a mistake.
+func inNavList(d *lint.Document, off int) bool {
+	found := false
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		list, ok := n.(*ast.List)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		linked, here := 0, false
+		for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+			start, end := blockSpan(item)
+			if start < 0 {
+				continue
+			}
+			if start <= off && off < end {
+				here = true
+			}
+			if hasLinkOrTag(d, start, end) {
+				linked++
+			}
+		}
+		if here && linked >= 2 {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// blockSpan returns the extent of the lines of a block's descendants.
+func blockSpan(n ast.Node) (int, int) {
+	start, end := -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		lines := c.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			if start < 0 || seg.Start < start {
+				start = seg.Start
+			}
+			end = max(end, seg.Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	return start, end
+}
+
+// hasLinkOrTag reports whether src[start:end] holds a link or a
+// post_url/link/ref/relref tag.
+func hasLinkOrTag(d *lint.Document, start, end int) bool {
+	for i := range d.Tags {
+		t := &d.Tags[i]
+		if t.Start >= start && t.Start < end && (t.Name == "post_url" || t.Name == "link" || t.Name == "ref" || t.Name == "relref") {
+			return true
+		}
+	}
+	for _, l := range d.Links() {
+		if !l.Image && l.DestSpan.Start >= start && l.DestSpan.Start < end {
+			return true
+		}
+	}
+	return false
 }
