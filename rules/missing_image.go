@@ -21,28 +21,40 @@ type MissingImageOptions struct {
 	// Prefixes maps a key to the folders its relative values are shown
 	// from, as the theme's layout prefixes them ("cover.image":
 	// ["/assets/images/covers/"]). A key with prefixes is looked up there
-	// only.
+	// only, and is checked even when Keys does not list it.
 	Prefixes map[string][]string `yaml:"prefixes"`
 	// AssetDirs are the folders (and their subfolders) where a relative
 	// front matter value of a key without prefixes is also looked for.
 	AssetDirs []string `yaml:"asset_dirs"`
 }
 
-// Validate rejects empty keys and prefixes of unknown keys.
+// Validate rejects empty keys.
 func (o *MissingImageOptions) Validate() error {
-	known := map[string]bool{}
 	for _, k := range o.Keys {
 		if strings.TrimSpace(k) == "" {
 			return errors.New("keys: empty key")
 		}
-		known[k] = true
 	}
 	for k := range o.Prefixes {
-		if !known[k] {
-			return fmt.Errorf("prefixes: %q is not one of keys", k)
+		if strings.TrimSpace(k) == "" {
+			return errors.New("prefixes: empty key")
 		}
 	}
 	return nil
+}
+
+// allKeys returns Keys and then the keys that only Prefixes names: giving
+// a key prefixes is enough to have it checked.
+func (o *MissingImageOptions) allKeys() []string {
+	keys := append([]string{}, o.Keys...)
+	var extra []string
+	for k := range o.Prefixes {
+		if !slices.Contains(keys, k) {
+			extra = append(extra, k)
+		}
+	}
+	sort.Strings(extra)
+	return append(keys, extra...)
 }
 
 func newMissingImageOptions() any {
@@ -111,7 +123,8 @@ var MissingImage = &lint.Rule{
 		"    # front matter keys holding images (dotted paths, [] for lists)\n" +
 		"    keys: [image, img, cover, cover.image, thumbnail, header.image,\n" +
 		"           header.teaser, header.overlay_image, og_image, featured_image, images[]]\n" +
-		"    # where the theme shows a key's relative values from\n" +
+		"    # where the theme shows a key's relative values from (a key given\n" +
+		"    # prefixes is checked even when keys does not list it)\n" +
 		"    prefixes:\n" +
 		"      img: [/assets/images/]\n" +
 		"      cover.image: [/assets/images/covers/]\n" +
@@ -688,7 +701,7 @@ func (c *imageChecker) frontMatterImages() []imageRef {
 		return nil
 	}
 	var out []imageRef
-	for _, key := range c.opts.Keys {
+	for _, key := range c.opts.allKeys() {
 		if fm.YAML != nil {
 			for _, n := range yamlValues(fm.YAML, key) {
 				start, end := c.yamlSpan(n)
