@@ -182,7 +182,14 @@ func checkMissingImage(pass *lint.Pass) {
 	}
 	refs = append(refs, htmlImages(pass.Doc)...)
 	refs = append(refs, c.frontMatterImages()...)
+	// Images sharing a reference definition are one finding, at it.
+	seen := map[lint.Span]bool{}
 	for _, r := range refs {
+		sp := lint.Span{Start: r.start, End: r.end}
+		if seen[sp] {
+			continue
+		}
+		seen[sp] = true
 		c.check(r)
 	}
 }
