@@ -347,6 +347,9 @@ func (s *Site) ResolveLink(p string) (string, error) {
 		}
 		return "", &LinkError{Path: orig, CaseVariants: variants}
 	}
+	if s.JekyllExcluded(rel) {
+		return "", &LinkError{Path: orig, Unpublished: "is excluded by the site's exclude setting"}
+	}
 	segs := strings.Split(rel, "/")
 	colls := s.JekyllCollectionDirs()
 	for i, seg := range segs {
@@ -771,9 +774,13 @@ func (s *Site) IsHugoPage(rel string) bool {
 // JekyllRendersLiquid reports whether Jekyll runs Liquid in a file: posts,
 // drafts and files under underscore folders (collections, includes) always,
 // other files only when they have front matter (without it they are copied
-// as they are), and never with `render_with_liquid: false`.
+// as they are), and never in excluded files or with
+// `render_with_liquid: false`.
 func (s *Site) JekyllRendersLiquid(rel string, hasFrontMatter bool, fm map[string]any) bool {
 	if v, ok := fm["render_with_liquid"].(bool); ok && !v {
+		return false
+	}
+	if s.JekyllExcluded(rel) {
 		return false
 	}
 	if hasFrontMatter {
@@ -785,4 +792,89 @@ func (s *Site) JekyllRendersLiquid(rel string, hasFrontMatter bool, fm map[strin
 		}
 	}
 	return false
+}
+
+// jekyllDefaultExcludes are added to every site's `exclude` (Jekyll 4).
+var jekyllDefaultExcludes = []string{".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/"}
+
+// JekyllExcluded reports whether Jekyll's `exclude` setting (with its
+// defaults, less `include`) leaves a root-relative path out of the site.
+// As in Jekyll's EntryFilter, a pattern matches the path or one of its
+// folders as a glob or as a plain prefix.
+func (s *Site) JekyllExcluded(rel string) bool {
+	pats := s.Memo("lint/resolve:jekyll-exclude", func() any {
+		include := map[string]bool{}
+		for _, v := range asList(s.Config["include"]) {
+			include[strings.Trim(stringValue(v), "/")] = true
+		}
+		var out []string
+		for _, v := range append(asList(s.Config["exclude"]), anySlice(jekyllDefaultExcludes)...) {
+			p := strings.TrimPrefix(stringValue(v), "/")
+			if p != "" && !include[strings.Trim(p, "/")] {
+				out = append(out, p)
+			}
+		}
+		return out
+	}).([]string)
+	entry := ""
+	for _, seg := range strings.Split(rel, "/") {
+		if entry != "" {
+			entry += "/"
+		}
+		entry += seg
+		for _, p := range pats {
+			if strings.HasPrefix(entry, p) || p == entry+"/" || fnmatch(p, entry) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fnmatch is Ruby's File.fnmatch without flags: * and ? also match "/".
+func fnmatch(pattern, name string) bool {
+	if !strings.ContainsAny(pattern, "*?[") {
+		return pattern == name
+	}
+	var b strings.Builder
+	b.WriteString("^")
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; c {
+		case '*':
+			b.WriteString(".*")
+		case '?':
+			b.WriteString(".")
+		case '[':
+			j := strings.IndexByte(pattern[i:], ']')
+			if j < 0 {
+				b.WriteString(`\[`)
+				continue
+			}
+			b.WriteString(pattern[i : i+j+1])
+			i += j
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	b.WriteString("$")
+	re, err := regexp.Compile(b.String())
+	return err == nil && re.MatchString(name)
+}
+
+func asList(v any) []any {
+	switch x := v.(type) {
+	case []any:
+		return x
+	case string:
+		return []any{x}
+	}
+	return nil
+}
+
+func anySlice(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
 }

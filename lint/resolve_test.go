@@ -268,3 +268,29 @@ func TestResolvePostURLCollectionsDir(t *testing.T) {
 		t.Errorf("a _posts folder outside collections_dir is read")
 	}
 }
+
+func TestJekyllExcluded(t *testing.T) {
+	s := loadTestSite(t, SiteJekyll, map[string]string{
+		"_config.yml": "exclude: [notes, '*.txt', /private/secret.md, docs/]\ninclude: [node_modules]\n",
+	})
+	for rel, want := range map[string]bool{
+		"notes/a.md":           true,
+		"notes-old/a.md":       true, // Jekyll matches a plain prefix
+		"a.txt":                true,
+		"sub/b.txt":            true, // * crosses folders in fnmatch without flags
+		"private/secret.md":    true,
+		"private/other.md":     false,
+		"docs/x.md":            true,
+		"docsx/y.md":           false,
+		"Gemfile":              true,
+		"vendor/bundle/x.md":   true,
+		"vendor/x.md":          false,
+		"node_modules/x.md":    false, // included again
+		"about.md":             false,
+		"_posts/2020-01-01.md": false,
+	} {
+		if got := s.JekyllExcluded(rel); got != want {
+			t.Errorf("JekyllExcluded(%s) = %v, want %v", rel, got, want)
+		}
+	}
+}

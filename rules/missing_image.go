@@ -297,8 +297,13 @@ func (c *imageChecker) check(r imageRef) {
 		return
 	}
 	var variants []string
+	excluded := ""
 	for _, cd := range cands {
 		if c.site.Files.Has(cd.rel) {
+			if c.site.Kind == lint.SiteJekyll && !c.plain && c.site.JekyllExcluded(cd.rel) {
+				excluded = cd.rel
+				continue
+			}
 			return
 		}
 		fold := c.site.Files.Fold(cd.rel)
@@ -310,6 +315,10 @@ func (c *imageChecker) check(r imageRef) {
 				variants = append(variants, f)
 			}
 		}
+	}
+	if excluded != "" {
+		c.pass.Reportf(r.start, r.end, "%s %q is %s, which the site's exclude setting leaves out of the build; remove it from exclude or move the image", r.what, r.raw, excluded)
+		return
 	}
 	if len(variants) > 0 {
 		v := variants[0]
