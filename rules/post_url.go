@@ -28,17 +28,22 @@ var PostURL = &lint.Rule{
 		"  `SUBDIR/_posts/NAME.EXT`, case included (Jekyll 4, `tags/post_url.rb`).\n" +
 		"  A name without a date cannot be parsed. A name that matches a post only\n" +
 		"  by date and slug in another subfolder still works but Jekyll deprecates\n" +
-		"  it (warning). Drafts are not posts. A post that links to itself is a\n" +
-		"  warning: the next or previous part was almost always meant.\n" +
+		"  it (warning). Drafts and posts with `published: false` are not in the\n" +
+		"  site, so post_url cannot find them.\n" +
 		"- Jekyll `{% link PATH %}`: PATH is the path of a file of the site from its\n" +
 		"  root, exactly, case included; files under underscore folders that are\n" +
-		"  no collection (`_includes`, `_data`) and drafts are not published.\n" +
+		"  no collection (`_includes`, `_data`), drafts and files the `exclude`\n" +
+		"  setting leaves out are not published.\n" +
 		"- Hugo `{{< ref \"x\" >}}`, `{{< relref \"x\" >}}` (and `{{% … %}}`), with a\n" +
 		"  positional or `path=` argument, an optional `#anchor` and `lang=`:\n" +
 		"  resolved like Hugo, relative to the page, then from the content root,\n" +
 		"  `.md` optional, page bundles (`x/index.md`, `x/_index.md`), case\n" +
 		"  ignored; a bare name matches the unique page of that name, and a name\n" +
-		"  that several pages share is ambiguous.\n" +
+		"  that several pages share is ambiguous. A page with `draft: true` is\n" +
+		"  not built, so a ref to it fails.\n" +
+		"- A page that links to itself (post_url, or ref without `#anchor`) is a\n" +
+		"  warning: in \"read the next part\" the next part was almost always\n" +
+		"  meant. Series navigation lists, whose items link every part, are fine.\n" +
 		"\n" +
 		"Jekyll stops at the first broken `post_url` or `link` (and needs a Ruby\n" +
 		"build to tell you); Hugo fails the build on a broken ref (`refLinksErrorLevel`\n" +
@@ -49,7 +54,8 @@ var PostURL = &lint.Rule{
 		"`{% raw %}`, `{% comment %}` and Hugo's escaped `{{</* … */>}}` are text.\n" +
 		"A tag whose argument is a Liquid expression (`{{ page.x }}`, `page.next`,\n" +
 		"filters) is not checked. Jekyll files without front matter (copied as\n" +
-		"they are) and files with `render_with_liquid: false` are skipped.\n" +
+		"they are), excluded files and files with `render_with_liquid: false`\n" +
+		"are skipped, as are Hugo files outside the content folders.\n" +
 		"\n" +
 		"## Example\n" +
 		"\n" +
@@ -63,6 +69,9 @@ var PostURL = &lint.Rule{
 		"Write the post's file name without its extension (and with its subfolder\n" +
 		"when it has one), the path of the file from the site root for `link`, or\n" +
 		"a path from `content/` for `ref` when a bare name is ambiguous.\n" +
+		"`--fix` rewrites the name when the intended post is certain: an\n" +
+		"extension to drop, a difference of case only, a deprecated match, a\n" +
+		"`link` path whose case differs from the file's.\n" +
 		"\n" +
 		"## Options\n" +
 		"\n" +
