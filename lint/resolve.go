@@ -771,11 +771,12 @@ func (s *Site) IsHugoPage(rel string) bool {
 	return ok
 }
 
-// JekyllRendersLiquid reports whether Jekyll runs Liquid in a file: posts,
-// drafts and files under underscore folders (collections, includes) always,
-// other files only when they have front matter (without it they are copied
-// as they are), and never in excluded files or with
-// `render_with_liquid: false`.
+// JekyllRendersLiquid reports whether Jekyll runs Liquid in a file: posts
+// (dated files under _posts), drafts, documents of collections, includes
+// and layouts always; files under other underscore or hidden folders never
+// (Jekyll does not read them); other files only when they have front
+// matter (without it they are copied as they are); never in excluded files
+// or with `render_with_liquid: false`.
 func (s *Site) JekyllRendersLiquid(rel string, hasFrontMatter bool, fm map[string]any) bool {
 	if v, ok := fm["render_with_liquid"].(bool); ok && !v {
 		return false
@@ -783,15 +784,21 @@ func (s *Site) JekyllRendersLiquid(rel string, hasFrontMatter bool, fm map[strin
 	if s.JekyllExcluded(rel) {
 		return false
 	}
-	if hasFrontMatter {
-		return true
-	}
-	for _, seg := range strings.Split(path.Dir(rel), "/") {
-		if strings.HasPrefix(seg, "_") {
+	segs := strings.Split(rel, "/")
+	for i, seg := range segs[:len(segs)-1] {
+		switch {
+		case seg == "_posts":
+			return jekyllDateFilename.MatchString(strings.Join(segs[i+1:], "/"))
+		case seg == "_drafts":
 			return true
+		case i == 0 && (seg == "_includes" || seg == "_layouts" || s.JekyllCollectionDirs()[seg]):
+			return true
+		case jekyllSpecial(seg):
+			// A _posts folder may sit below ordinary folders only.
+			return false
 		}
 	}
-	return false
+	return hasFrontMatter
 }
 
 // jekyllDefaultExcludes are added to every site's `exclude` (Jekyll 4).

@@ -294,3 +294,34 @@ func TestJekyllExcluded(t *testing.T) {
 		}
 	}
 }
+
+func TestJekyllRendersLiquid(t *testing.T) {
+	s := loadTestSite(t, SiteJekyll, map[string]string{
+		"_config.yml": "collections:\n  docs:\n    output: true\nexclude: [private]\n",
+	})
+	tests := []struct {
+		rel  string
+		fm   bool
+		want bool
+	}{
+		{"_posts/2020-01-01-a.md", false, true},
+		{"_posts/notes.md", true, false}, // not a post: never read
+		{"blog/_posts/2020-01-01-a.md", false, true},
+		{"_drafts/idea.md", false, true},
+		{"_docs/a.md", false, true},
+		{"_includes/a.md", false, true},
+		{"_notes/a.md", true, false},
+		{".github/a.md", true, false},
+		{"about.md", true, true},
+		{"README.md", false, false},
+		{"private/a.md", true, false},
+	}
+	for _, tt := range tests {
+		if got := s.JekyllRendersLiquid(tt.rel, tt.fm, nil); got != tt.want {
+			t.Errorf("JekyllRendersLiquid(%s, %v) = %v, want %v", tt.rel, tt.fm, got, tt.want)
+		}
+	}
+	if s.JekyllRendersLiquid("about.md", true, map[string]any{"render_with_liquid": false}) {
+		t.Errorf("render_with_liquid: false ignored")
+	}
+}
