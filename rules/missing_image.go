@@ -205,9 +205,9 @@ type imageChecker struct {
 	plain   bool
 }
 
-// candidate is one place an image may be: a root-relative path, matched
+// imageCandidate is one place an image may be: a root-relative path, matched
 // exactly or ignoring case.
-type candidate struct {
+type imageCandidate struct {
 	rel  string
 	fold bool
 }
@@ -231,7 +231,7 @@ func (c *imageChecker) check(r imageRef) {
 	if kind != lint.URLLocal {
 		return
 	}
-	var cands []candidate
+	var cands []imageCandidate
 	escapes := 0
 	add := func(base, p string, fold bool) {
 		rp, ok := c.site.Resolve(base, p)
@@ -239,7 +239,7 @@ func (c *imageChecker) check(r imageRef) {
 			escapes++
 			return
 		}
-		cands = append(cands, candidate{rp, fold})
+		cands = append(cands, imageCandidate{rp, fold})
 	}
 	dir := path.Dir(c.rel)
 	if dir == "." {
@@ -286,7 +286,7 @@ func (c *imageChecker) check(r imageRef) {
 	if fallback {
 		for _, d := range c.opts.AssetDirs {
 			for _, f := range c.underDir(d, p) {
-				cands = append(cands, candidate{f, false})
+				cands = append(cands, imageCandidate{f, false})
 			}
 		}
 	}
@@ -367,7 +367,7 @@ func (c *imageChecker) rewrite(raw, want, real string) string {
 	return "/" + real
 }
 
-func describeCandidates(cands []candidate) string {
+func describeCandidates(cands []imageCandidate) string {
 	var names []string
 	seen := map[string]bool{}
 	for _, c := range cands {
@@ -496,7 +496,7 @@ func (c *imageChecker) similar(p string) []string {
 // file's folder on a plain site, else by the path the site serves it at.
 func (c *imageChecker) urlOf(rel string) string {
 	if c.plain {
-		return relativePath(path.Dir(c.rel), rel)
+		return relPathFrom(path.Dir(c.rel), rel)
 	}
 	if c.site.Kind == lint.SiteHugo {
 		dirs := append([]string{}, c.site.StaticDirs...)
@@ -513,8 +513,8 @@ func (c *imageChecker) urlOf(rel string) string {
 	return "/" + rel
 }
 
-// relativePath returns the slash path from folder dir to file rel.
-func relativePath(dir, rel string) string {
+// relPathFrom returns the slash path from folder dir to file rel.
+func relPathFrom(dir, rel string) string {
 	if dir == "." {
 		dir = ""
 	}
@@ -554,7 +554,7 @@ func htmlImages(d *lint.Document) []imageRef {
 				continue
 			}
 		}
-		name := tagName(src, i+1)
+		name := htmlTagName(src, i+1)
 		if (name != "img" && name != "source") || d.InCode(i) || d.Hidden(i) {
 			i++
 			continue
@@ -575,7 +575,7 @@ func htmlImages(d *lint.Document) []imageRef {
 	return out
 }
 
-func tagName(src []byte, i int) string {
+func htmlTagName(src []byte, i int) string {
 	j := i
 	for j < len(src) && (src[j] >= 'a' && src[j] <= 'z' || src[j] >= 'A' && src[j] <= 'Z') {
 		j++

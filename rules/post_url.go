@@ -2,14 +2,14 @@ package rules
 
 import (
 	"errors"
-
 	"fmt"
-	"github.com/yuin/goldmark/ast"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/postlint/postlint/lint"
+	"github.com/yuin/goldmark/ast"
 )
 
 // PostURL checks that Jekyll post_url and link tags and Hugo ref/relref
@@ -276,7 +276,9 @@ func similarFiles(site *lint.Site, p string) []string {
 			near = append(near, rel)
 		}
 	})
-	out := append(sortedStrings(exact), sortedStrings(near)...)
+	sort.Strings(exact)
+	sort.Strings(near)
+	out := append(exact, near...)
 	if len(out) > 3 {
 		out = out[:3]
 	}
@@ -364,7 +366,7 @@ func nextPart(site *lint.Site, self *lint.Post) string {
 		if p.Kind != "post" || p == self || p.NameDate.IsZero() || site.PostURLName(p.Path) == "" {
 			continue
 		}
-		n := commonPrefix(strings.ToLower(p.Slug), strings.ToLower(self.Slug))
+		n := commonPrefixLen(strings.ToLower(p.Slug), strings.ToLower(self.Slug))
 		if n < 8 && n*2 < len(self.Slug) {
 			continue
 		}
@@ -383,7 +385,7 @@ func nextPart(site *lint.Site, self *lint.Post) string {
 	return "; did you mean " + site.PostURLName(best.Path) + "?"
 }
 
-func commonPrefix(a, b string) int {
+func commonPrefixLen(a, b string) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
@@ -406,7 +408,7 @@ func inNavList(d *lint.Document, off int) bool {
 		}
 		linked, here := 0, false
 		for item := list.FirstChild(); item != nil; item = item.NextSibling() {
-			start, end := blockSpan(item)
+			start, end := navBlockSpan(item)
 			if start < 0 {
 				continue
 			}
@@ -426,8 +428,8 @@ func inNavList(d *lint.Document, off int) bool {
 	return found
 }
 
-// blockSpan returns the extent of the lines of a block's descendants.
-func blockSpan(n ast.Node) (int, int) {
+// navBlockSpan returns the extent of the lines of a block's descendants.
+func navBlockSpan(n ast.Node) (int, int) {
 	start, end := -1, -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || c.Type() != ast.TypeBlock {
