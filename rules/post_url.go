@@ -278,7 +278,9 @@ func similarFiles(site *lint.Site, p string) []string {
 	})
 	sort.Strings(exact)
 	sort.Strings(near)
-	out := append(exact, near...)
+	out := make([]string, 0, len(exact)+len(near))
+	out = append(out, exact...)
+	out = append(out, near...)
 	if len(out) > 3 {
 		out = out[:3]
 	}
