@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -298,6 +299,10 @@ type LinkError struct {
 	Unpublished string
 	// CaseVariants are files whose path differs only in case.
 	CaseVariants []string
+	// LeadingSlash is set when the path starts with "/" but names a page
+	// or document: Jekyll compares their relative paths, which have none
+	// (only static files match with one).
+	LeadingSlash bool
 }
 
 func (e *LinkError) Error() string {
@@ -306,6 +311,8 @@ func (e *LinkError) Error() string {
 		return fmt.Sprintf("link %q climbs out of the site root", e.Path)
 	case e.Unpublished != "":
 		return fmt.Sprintf("link %q: %s", e.Path, e.Unpublished)
+	case e.LeadingSlash:
+		return fmt.Sprintf("link %q: a page's path takes no leading slash", e.Path)
 	}
 	return fmt.Sprintf("link %q matches no file", e.Path)
 }
@@ -328,9 +335,10 @@ func (s *Site) JekyllCollectionDirs() map[string]bool {
 	return out
 }
 
-// ResolveLink checks the path of a Jekyll `{% link PATH %}` tag: a file of
-// the site at exactly PATH from the root (Jekyll compares relative paths
-// verbatim; a leading slash is allowed for static files). It returns the
+// ResolveLink checks the path of a Jekyll `{% link PATH %}` tag as
+// tags/link.rb does: a published file of the site whose relative path is
+// exactly PATH (compared verbatim, case included); a leading slash matches
+// static files only, whose relative paths have one. It returns the
 // root-relative path, or a *LinkError.
 func (s *Site) ResolveLink(p string) (string, error) {
 	orig := p
@@ -361,6 +369,18 @@ func (s *Site) ResolveLink(p string) (string, error) {
 		}
 		if jekyllSpecial(seg) {
 			return "", &LinkError{Path: orig, Unpublished: fmt.Sprintf("is under %s, which Jekyll does not publish", strings.Join(segs[:i+1], "/"))}
+		}
+	}
+	if strings.HasPrefix(p, "/") {
+		doc := colls[segs[0]] || slices.Contains(segs, "_posts")
+		// A Markdown page is one when it has front matter; an empty map
+		// cannot tell "---\n---" from none, so such a file is let be.
+		page := false
+		if post := s.PostByPath(rel); post != nil && len(post.FrontMatter) > 0 {
+			page = true
+		}
+		if doc || page {
+			return "", &LinkError{Path: orig, LeadingSlash: true}
 		}
 	}
 	return rel, nil

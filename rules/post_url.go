@@ -248,6 +248,9 @@ func checkLinkTag(pass *lint.Pass, t *lint.Tag) {
 		pass.Reportf(start, end, "link %q climbs out of the site root; link to a file of the site, by its path from the root", p)
 	case le.Unpublished != "":
 		pass.Reportf(start, end, "link %q %s; link to a published page or file", p, le.Unpublished)
+	case le.LeadingSlash:
+		want := strings.TrimPrefix(p, "/")
+		pass.ReportWithFix(start, end, fmt.Sprintf("link %q matches no page: Jekyll compares a page's path without a leading slash (only static files take one); write %s", p, want), "write "+want, want)
 	case len(le.CaseVariants) == 1:
 		pass.ReportWithFix(start, end, fmt.Sprintf("link %q matches no file: it exists as %s, and Jekyll compares paths case-sensitively", p, le.CaseVariants[0]), "write "+le.CaseVariants[0], le.CaseVariants[0])
 	case len(le.CaseVariants) > 0:
