@@ -6,16 +6,18 @@ import "github.com/postlint/postlint/lint"
 // All returns every rule, in the order `postlint rules` lists them.
 func All() []*lint.Rule {
 	return []*lint.Rule{
-		InlineComment,
-		TrailingSpaceBreak,
+		PostURL,
+		MissingImage,
 		SeriesOrder,
+		FrenchTypography,
+		TrailingSpaceBreak,
 		FrontMatter,
 		LiquidSyntax,
 		InternalLink,
-		FrenchTypography,
 		ImageAlt,
 		HeadingIncrement,
 		Misspell,
+		InlineComment,
 	}
 }
 
