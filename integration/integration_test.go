@@ -5,6 +5,7 @@ package integration
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,8 +51,8 @@ func runIn(t *testing.T, dir string, env []string, name string, args ...string) 
 	err := cmd.Run()
 	code := 0
 	if err != nil {
-		ee, ok := err.(*exec.ExitError)
-		if !ok {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
 			t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
 		}
 		code = ee.ExitCode()
