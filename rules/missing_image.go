@@ -25,7 +25,7 @@ type MissingImageOptions struct {
 	Prefixes map[string][]string `yaml:"prefixes"`
 	// AssetDirs are the folders (and their subfolders) where a relative
 	// front matter value of a key without prefixes is also looked for.
-	AssetDirs []string `yaml:"asset_dirs"`
+	AssetDirs []string `yaml:"asset-dirs"`
 }
 
 // Validate rejects empty keys.
@@ -129,7 +129,7 @@ var MissingImage = &lint.Rule{
 		"      img: [/assets/images/]\n" +
 		"      cover.image: [/assets/images/covers/]\n" +
 		"    # searched, with subfolders, for relative values of keys without prefixes\n" +
-		"    asset_dirs: [assets, images, img, static]\n" +
+		"    asset-dirs: [assets, images, img, static]\n" +
 		"```\n",
 	Check: checkMissingImage,
 }
