@@ -90,7 +90,7 @@ func siteURLIndex(site *lint.Site) *siteURLs {
 		case lint.SiteJekyll:
 			indexJekyllURLs(site, u)
 		case lint.SiteHugo:
-			u.fold = !cfgBool(cfgLookupFold(site.Config, "disablePathToLower"))
+			u.fold = !cfgBool(site.ConfigValue("disablePathToLower"))
 			indexHugoURLs(site, u)
 		}
 		return u
@@ -98,18 +98,6 @@ func siteURLIndex(site *lint.Site) *siteURLs {
 }
 
 func cfgBool(v any) bool { b, _ := v.(bool); return b }
-
-func cfgLookupFold(m map[string]any, key string) any {
-	if v, ok := m[key]; ok {
-		return v
-	}
-	for k, v := range m {
-		if strings.EqualFold(k, key) {
-			return v
-		}
-	}
-	return nil
-}
 
 // jekyllGeneratorPlugins make pages under prefixes taken from their
 // configuration or fixed ones.
@@ -255,22 +243,21 @@ func redirectFrom(fm map[string]any) []string {
 var fmCloseRE = regexp.MustCompile(`(?m)^(---|\.\.\.)\s*$`)
 
 func indexHugoURLs(site *lint.Site, u *siteURLs) {
-	cfg := site.Config
-	if cfgLookupFold(cfg, "permalinks") != nil || cfgBool(cfgLookupFold(cfg, "uglyURLs")) {
+	if site.ConfigValue("permalinks") != nil || cfgBool(site.ConfigValue("uglyURLs")) {
 		u.unknown = true
 	}
 	u.generated = append(u.generated, "/tags/", "/categories/", "/page/", "/index.xml", "/sitemap.xml", "/robots.txt")
-	if tax, ok := cfgLookupFold(cfg, "taxonomies").(map[string]any); ok {
+	if tax, ok := site.ConfigValue("taxonomies").(map[string]any); ok {
 		for _, v := range tax {
 			u.generated = append(u.generated, "/"+fmString(v)+"/")
 		}
 	}
-	defLang := strings.ToLower(fmString(cfgLookupFold(cfg, "defaultContentLanguage")))
+	defLang := strings.ToLower(fmString(site.ConfigValue("defaultContentLanguage")))
 	if defLang == "" {
 		defLang = "en"
 	}
-	inSubdir := cfgBool(cfgLookupFold(cfg, "defaultContentLanguageInSubdir"))
-	langs, _ := cfgLookupFold(cfg, "languages").(map[string]any)
+	inSubdir := cfgBool(site.ConfigValue("defaultContentLanguageInSubdir"))
+	langs, _ := site.ConfigValue("languages").(map[string]any)
 	isLang := func(l string) bool {
 		for k := range langs {
 			if strings.EqualFold(k, l) {
