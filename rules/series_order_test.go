@@ -72,3 +72,9 @@ func TestSeriesOrderOptions(t *testing.T) {
 		}
 	}
 }
+
+// Links through {% link %} with a leading slash, relative_url and the
+// site's permalink URLs name their parts.
+func TestSeriesOrderJekyllLinks(t *testing.T) {
+	linttest.Run(t, "../testdata/jekyll-series-links", rules.SeriesOrder)
+}
