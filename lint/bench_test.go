@@ -7,21 +7,14 @@ import (
 	"testing"
 
 	"github.com/postlint/postlint/lint"
+	"github.com/postlint/postlint/lint/linttest"
 	"github.com/postlint/postlint/rules"
 )
-
-func corporaOrSkip(b *testing.B) string {
-	dir := filepath.Join("..", "..", "shared", "corpora")
-	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("real blogs not found at %s: %v", dir, err)
-	}
-	return dir
-}
 
 // BenchmarkRunCorpora is the whole engine (discovery, site index, parse,
 // every default rule, sorting) over the eight real blogs.
 func BenchmarkRunCorpora(b *testing.B) {
-	dir := corporaOrSkip(b)
+	dir := linttest.Corpora(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Rules: rules.All()}); err != nil {
@@ -33,7 +26,7 @@ func BenchmarkRunCorpora(b *testing.B) {
 // BenchmarkRunOneFile is a pre-commit style run: one post, its whole site
 // indexed.
 func BenchmarkRunOneFile(b *testing.B) {
-	dir := corporaOrSkip(b)
+	dir := linttest.Corpora(b)
 	post := filepath.Join(dir, "ludovicalarcon", "_posts", "2023-04-30-KubeCon-J3.md")
 	b.ReportAllocs()
 	for b.Loop() {
@@ -46,7 +39,7 @@ func BenchmarkRunOneFile(b *testing.B) {
 // BenchmarkParseAndCheck is one large real post parsed and checked by every
 // default rule, per iteration, without the site index.
 func BenchmarkParseAndCheck(b *testing.B) {
-	dir := corporaOrSkip(b)
+	dir := linttest.Corpora(b)
 	site, err := lint.LoadSite(filepath.Join(dir, "travisdowns"), lint.SiteJekyll)
 	if err != nil {
 		b.Fatal(err)

@@ -1,11 +1,11 @@
 package lint
 
 import (
-	"fmt"
 	"path"
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // jekyllStyles are Jekyll's built-in permalink styles.
@@ -17,149 +17,302 @@ var jekyllStyles = map[string]string{
 	"none":     "/:categories/:title:output_ext",
 }
 
-var placeholderRE = regexp.MustCompile(`:([a-z_]+)`)
+var (
+	placeholderRE = regexp.MustCompile(`:([a-z_]+)`)
+	slashesRE     = regexp.MustCompile(`/+`)
+)
 
-// JekyllURL returns the URL path Jekyll gives a Markdown file of the site
-// (rel is root-relative, fm its front matter), without baseurl: its
-// `permalink`, else its collection's, else the site's style. Relative
-// links and images in the page resolve against it. ok is false when the
-// file is not one Jekyll renders as a page or document.
+// JekyllURL returns the URL path Jekyll gives a file of the site (rel is
+// root-relative, fm its front matter), without baseurl: the first of
+// JekyllURLs. Relative links and images in the page resolve against it.
 func (s *Site) JekyllURL(rel string, fm map[string]any) (u string, ok bool) {
-	if fm == nil {
-		fm = map[string]any{}
+	us, ok := s.JekyllURLs(rel, fm)
+	if !ok {
+		return "", false
+	}
+	return us[0], true
+}
+
+// JekyllURLs returns the URL paths Jekyll may give a file of the site,
+// without baseurl: its `permalink`, else a front matter default's, else its
+// collection's, else the site's style. A post whose date has a time of day
+// has two when the site sets no timezone, since its day then depends on the
+// build machine's zone. ok is false when the file is not one Jekyll renders
+// as a page or document (under an underscore or hidden folder that is no
+// collection).
+func (s *Site) JekyllURLs(rel string, fm map[string]any) (urls []string, ok bool) {
+	segs := strings.Split(rel, "/")
+	switch {
+	case segIndex(segs, "_posts") >= 0 || segIndex(segs, "_drafts") >= 0:
+		return s.jekyllPostURLs(rel, fm), true
+	case len(segs) > 1 && strings.HasPrefix(segs[0], "_") && s.JekyllCollectionDirs()[segs[0]]:
+		return []string{s.jekyllDocURL(rel, segs[0][1:], fm)}, true
+	}
+	for _, seg := range segs[:len(segs)-1] {
+		if strings.HasPrefix(seg, "_") || strings.HasPrefix(seg, ".") {
+			return nil, false
+		}
+	}
+	return []string{s.jekyllPageURL(rel, fm)}, true
+}
+
+// jekyllPageURL is Page#url: the front matter permalink, else a default's,
+// else the folder and name with the suffix the permalink style implies.
+func (s *Site) jekyllPageURL(rel string, fm map[string]any) string {
+	dir := path.Dir(rel)
+	if dir == "." {
+		dir = ""
+	}
+	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	ph := map[string]string{"path": dir, "basename": base, "output_ext": jekyllOutputExt(rel)}
+	if pl := fmString(fm["permalink"]); pl != "" {
+		return expandPermalink(pl, ph)
+	}
+	if d := s.JekyllDefault(rel, "pages", "permalink"); d != "" {
+		return expandPermalink(d, ph)
+	}
+	switch {
+	case ph["output_ext"] != ".html":
+		return expandPermalink("/:path/:basename:output_ext", ph)
+	case base == "index":
+		return expandPermalink("/:path/", ph)
 	}
 	style := s.Permalink
 	if t, isStyle := jekyllStyles[style]; isStyle {
 		style = t
 	}
-	ext := ".html"
-	base := path.Base(rel)
-	name := strings.TrimSuffix(base, path.Ext(base))
-	ph := map[string]string{"output_ext": ext, "basename": name, "name": name}
-	var tmpl string
-	segs := strings.Split(rel, "/")
-	coll := ""
-	if i := segIndex(segs, "_posts"); i >= 0 {
-		coll = "posts"
-	} else if i := segIndex(segs, "_drafts"); i >= 0 {
-		coll = "posts"
-	} else if len(segs) > 1 && strings.HasPrefix(segs[0], "_") && s.JekyllCollectionDirs()[segs[0]] {
-		coll = segs[0][1:]
-	}
-	switch coll {
-	case "":
-		for _, seg := range segs[:len(segs)-1] {
-			if strings.HasPrefix(seg, "_") || strings.HasPrefix(seg, ".") {
-				return "", false
-			}
-		}
-		dir := path.Dir(rel)
-		if dir == "." {
-			dir = ""
-		}
-		ph["path"] = dir
-		tmpl = addPermalinkSuffix("/:path/:basename", style)
-		if name == "index" {
-			tmpl = "/:path/"
-		}
-	default:
-		ph["collection"] = coll
-		meta, _ := lookupFold(asMap(s.Config["collections"]), coll).(map[string]any)
-		if p := stringValue(meta["permalink"]); p != "" {
-			tmpl = p
-			if t, isStyle := jekyllStyles[p]; isStyle {
-				tmpl = t
-			}
-		} else if coll == "posts" {
-			tmpl = style
-		} else {
-			tmpl = addPermalinkSuffix("/:collection/:path", style)
-		}
-		inColl := rel
-		if i := strings.Index(rel, "_"+coll+"/"); i >= 0 {
-			inColl = rel[i+len(coll)+2:]
-		}
-		ph["path"] = strings.TrimSuffix(inColl, path.Ext(inColl))
-		if coll == "posts" {
-			s.postPlaceholders(rel, name, fm, ph)
-		} else {
-			ph["title"] = stringValue(fm["slug"])
-			if ph["title"] == "" {
-				ph["title"] = name
-			}
-			ph["slug"] = ph["title"]
-		}
-	}
-	if p := stringValue(fm["permalink"]); p != "" {
-		tmpl = p
-	}
-	out := placeholderRE.ReplaceAllStringFunc(tmpl, func(m string) string {
-		if v, ok := ph[m[1:]]; ok {
-			return v
-		}
-		return m
-	})
-	for strings.Contains(out, "//") {
-		out = strings.ReplaceAll(out, "//", "/")
-	}
-	if !strings.HasPrefix(out, "/") {
-		out = "/" + out
-	}
-	return out, true
+	return expandPermalink(addPermalinkSuffix("/:path/:basename", style), ph)
 }
 
-func (s *Site) postPlaceholders(rel, name string, fm map[string]any, ph map[string]string) {
-	p := s.PostByPath(rel)
-	date, slug := p.dateAndSlug(name)
-	title := stringValue(fm["slug"])
-	if title == "" {
-		title = slug
+// jekyllDocURL is Document#url for a document of an output collection
+// other than posts.
+func (s *Site) jekyllDocURL(rel, coll string, fm map[string]any) string {
+	meta, _ := lookupFold(asMap(s.Config["collections"]), coll).(map[string]any)
+	tmpl := fmString(meta["permalink"])
+	if t, isStyle := jekyllStyles[tmpl]; isStyle {
+		tmpl = t
 	}
-	ph["title"], ph["slug"] = title, title
-	ph["year"] = fmt.Sprintf("%04d", date.Year())
-	ph["month"] = fmt.Sprintf("%02d", int(date.Month()))
-	ph["i_month"] = fmt.Sprint(int(date.Month()))
-	ph["day"] = fmt.Sprintf("%02d", date.Day())
-	ph["i_day"] = fmt.Sprint(date.Day())
-	ph["short_year"] = fmt.Sprintf("%02d", date.Year()%100)
-	ph["y_day"] = fmt.Sprintf("%03d", date.YearDay())
-	ph["hour"] = fmt.Sprintf("%02d", date.Hour())
-	ph["minute"] = fmt.Sprintf("%02d", date.Minute())
-	ph["second"] = fmt.Sprintf("%02d", date.Second())
-	// Categories: folders above _posts, then front matter, lower case.
-	var cats []string
-	if i := strings.Index(rel, "/_posts/"); i >= 0 {
-		cats = append(cats, strings.Split(rel[:i], "/")...)
+	if tmpl == "" {
+		style := s.Permalink
+		if t, isStyle := jekyllStyles[style]; isStyle {
+			style = t
+		}
+		tmpl = addPermalinkSuffix("/:collection/:path", style)
 	}
-	switch c := fm["categories"].(type) {
-	case string:
-		cats = append(cats, strings.Fields(c)...)
-	case []any:
-		for _, x := range c {
-			cats = append(cats, stringValue(x))
+	if pl := fmString(fm["permalink"]); pl != "" {
+		tmpl = pl
+	}
+	inColl := strings.TrimPrefix(rel, "_"+coll+"/")
+	base := strings.TrimSuffix(path.Base(inColl), path.Ext(inColl))
+	slug := stringValue(fm["slug"])
+	if slug == "" {
+		slug = base
+	}
+	ph := map[string]string{
+		"collection": coll,
+		"path":       strings.TrimSuffix(inColl, path.Ext(inColl)),
+		"name":       base,
+		"basename":   base,
+		"title":      slugifyPretty(slug),
+		"slug":       slugifyDefault(slug),
+		"output_ext": jekyllOutputExt(rel),
+	}
+	return expandPermalink(tmpl, ph)
+}
+
+// jekyllPostURLs returns the URLs of a post or draft.
+func (s *Site) jekyllPostURLs(rel string, fm map[string]any) []string {
+	tmpl := s.Permalink
+	if c, ok := lookupFold(asMap(s.Config["collections"]), "posts").(map[string]any); ok {
+		if pl := fmString(c["permalink"]); pl != "" {
+			tmpl = pl
 		}
 	}
-	if c := stringValue(fm["category"]); c != "" {
-		cats = append(cats, c)
+	if d := s.JekyllDefault(rel, "posts", "permalink"); d != "" {
+		tmpl = d
 	}
+	if pl := fmString(fm["permalink"]); pl != "" {
+		tmpl = pl
+	}
+	if t, ok := jekyllStyles[tmpl]; ok {
+		tmpl = t
+	}
+	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	p := s.PostByPath(rel)
+	var date time.Time
+	slug, hasTime := "", false
+	if p != nil {
+		date, slug, hasTime = p.Date, p.Slug, p.DateHasTime
+	} else {
+		date, slug, _ = ParsePostName(base)
+	}
+	if sl := stringValue(fm["slug"]); sl != "" {
+		slug = sl
+	}
+	dates := []time.Time{date}
+	if tz := fmString(s.Config["timezone"]); tz != "" {
+		if loc, err := time.LoadLocation(tz); err == nil && hasTime {
+			dates = []time.Time{date.In(loc)}
+		}
+	} else if hasTime {
+		dates = append(dates, date.UTC())
+	}
+	cats := jekyllCategories(rel, fm)
+	var urls []string
+	for _, d := range dates {
+		ph := map[string]string{
+			"year":       d.Format("2006"),
+			"month":      d.Format("01"),
+			"day":        d.Format("02"),
+			"i_month":    d.Format("1"),
+			"i_day":      d.Format("2"),
+			"short_year": d.Format("06"),
+			"y_day":      d.Format("002"),
+			"hour":       d.Format("15"),
+			"minute":     d.Format("04"),
+			"second":     d.Format("05"),
+			"title":      slugifyPretty(slug),
+			"slug":       slugifyDefault(slug),
+			"name":       slugifyDefault(base),
+			"categories": cats,
+			"output_ext": jekyllOutputExt(rel),
+			"collection": "posts",
+			"path":       strings.TrimSuffix(rel, path.Ext(rel)),
+			"basename":   base,
+		}
+		urls = append(urls, expandPermalink(tmpl, ph))
+	}
+	return urls
+}
+
+// jekyllCategories is the :categories placeholder of a post: the folders
+// above _posts, then `category` and `categories`, lower case, each once.
+func jekyllCategories(rel string, fm map[string]any) string {
+	var cats []string
 	seen := map[string]bool{}
-	var uniq []string
-	for _, c := range cats {
+	addCat := func(c string) {
 		c = strings.ToLower(c)
 		if c != "" && !seen[c] {
 			seen[c] = true
-			uniq = append(uniq, c)
+			cats = append(cats, c)
 		}
 	}
-	ph["categories"] = strings.Join(uniq, "/")
+	if i := strings.Index(rel, "_posts/"); i > 0 {
+		for _, c := range strings.Split(strings.Trim(rel[:i], "/"), "/") {
+			addCat(c)
+		}
+	}
+	for _, key := range []string{"category", "categories"} {
+		switch v := fm[key].(type) {
+		case string:
+			// A plural string is a space-separated list; a singular one
+			// is one category.
+			if key == "category" {
+				addCat(v)
+				continue
+			}
+			for _, c := range strings.Fields(v) {
+				addCat(c)
+			}
+		case []any:
+			for _, c := range v {
+				addCat(fmString(c))
+			}
+		}
+	}
+	return strings.Join(cats, "/")
 }
 
-func (p *Post) dateAndSlug(name string) (time.Time, string) {
-	if p != nil {
-		return p.Date, p.Slug
+// JekyllDefault returns the value of key that the site's front matter
+// `defaults` give rel of type typ (posts, pages, drafts or a collection
+// label), the last matching one winning; "" when none does.
+func (s *Site) JekyllDefault(rel, typ, key string) string {
+	list, _ := s.Config["defaults"].([]any)
+	val := ""
+	for _, d := range list {
+		m, _ := d.(map[string]any)
+		scope, _ := m["scope"].(map[string]any)
+		values, _ := m["values"].(map[string]any)
+		if values == nil {
+			continue
+		}
+		v := fmString(values[key])
+		if v == "" {
+			continue
+		}
+		if t := fmString(scope["type"]); t != "" && t != typ {
+			continue
+		}
+		if p := strings.Trim(fmString(scope["path"]), "/"); p != "" && rel != p && !strings.HasPrefix(rel, p+"/") {
+			continue
+		}
+		val = v
 	}
-	d, sl, _ := ParsePostName(name)
-	return d, sl
+	return val
+}
+
+// jekyllOutputExt is the extension Jekyll writes a file with.
+func jekyllOutputExt(rel string) string {
+	switch ext := path.Ext(rel); {
+	case IsMarkdown(rel), ext == ".html", ext == ".htm":
+		return ".html"
+	case ext == ".scss", ext == ".sass":
+		return ".css"
+	default:
+		return ext
+	}
+}
+
+// expandPermalink replaces :placeholders and cleans the result as
+// Jekyll's URL class does.
+func expandPermalink(tmpl string, ph map[string]string) string {
+	out := placeholderRE.ReplaceAllStringFunc(tmpl, func(m string) string {
+		name := m[1:]
+		// Jekyll substitutes each placeholder as a plain prefix, so the
+		// longest known name wins (":title" in ":titlefoo" is one, and
+		// ":output_ext" is not ":output").
+		for n := len(name); n > 0; n-- {
+			if v, ok := ph[name[:n]]; ok {
+				return v + name[n:]
+			}
+		}
+		return m
+	})
+	return slashesRE.ReplaceAllString("/"+out, "/")
+}
+
+// slugifyPretty is Jekyll's slugify in "pretty" mode, case kept: runs of
+// characters other than letters, digits and ._~!$&'()+,;=@ become "-".
+func slugifyPretty(s string) string {
+	return slugifyWith(s, func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("._~!$&'()+,;=@", r)
+	}, false)
+}
+
+// slugifyDefault is Jekyll's default slugify: lower case, runs of
+// characters other than letters and digits become "-".
+func slugifyDefault(s string) string {
+	return slugifyWith(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }, true)
+}
+
+func slugifyWith(s string, keep func(rune) bool, lower bool) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if keep(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			if lower {
+				r = unicode.ToLower(r)
+			}
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
 }
 
 // addPermalinkSuffix is Jekyll's Utils.add_permalink_suffix.
@@ -185,4 +338,11 @@ func segIndex(segs []string, s string) int {
 func asMap(v any) map[string]any {
 	m, _ := v.(map[string]any)
 	return m
+}
+
+// fmString is a front matter or configuration value that must be a string,
+// or "".
+func fmString(v any) string {
+	s, _ := v.(string)
+	return s
 }

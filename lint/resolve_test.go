@@ -325,3 +325,26 @@ func TestJekyllRendersLiquid(t *testing.T) {
 		t.Errorf("render_with_liquid: false ignored")
 	}
 }
+
+func TestJekyllURLs(t *testing.T) {
+	s := loadTestSite(t, SiteJekyll, map[string]string{
+		"_config.yml":                      "collections:\n  tutorials:\n    output: true\ndefaults:\n  - scope: {path: legal}\n    values: {permalink: /law/:basename/}\n",
+		"_posts/2023-04-20-a.md":           "---\ndate: 2023-04-20 23:30:00 -0500\n---\n",
+		"_posts/2023-04-21-C'est l'été.md": "---\ncategory: Blog Notes\n---\n",
+		"_tutorials/b.md":                  "---\nslug: Be Sure\n---\n",
+		"legal/terms.md":                   "---\n---\n",
+	})
+	tests := map[string][]string{
+		// Without a timezone the day depends on the build machine's zone.
+		"_posts/2023-04-20-a.md":           {"/2023/04/20/a.html", "/2023/04/21/a.html"},
+		"_posts/2023-04-21-C'est l'été.md": {"/blog notes/2023/04/21/C'est-l'été.html"},
+		"_tutorials/b.md":                  {"/tutorials/b.html"},
+		"legal/terms.md":                   {"/law/terms/"},
+	}
+	for rel, want := range tests {
+		got, ok := s.JekyllURLs(rel, s.PostByPath(rel).FrontMatter)
+		if !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("JekyllURLs(%s) = %q, %v; want %q", rel, got, ok, want)
+		}
+	}
+}

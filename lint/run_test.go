@@ -3,8 +3,6 @@ package lint_test
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -51,10 +49,7 @@ func TestInlineComments(t *testing.T) {
 }
 
 func TestDeterministicWhateverTheJobs(t *testing.T) {
-	corpora := filepath.Join("..", "..", "shared", "corpora")
-	if _, err := os.Stat(corpora); err != nil {
-		t.Skipf("real blogs not found at %s: %v", corpora, err)
-	}
+	corpora := linttest.Corpora(t)
 	run := func(jobs int) []lint.Finding {
 		res, err := lint.Run(context.Background(), lint.Options{Paths: []string{corpora}, Rules: append(rules.All(), everyLink), Jobs: jobs})
 		if err != nil {

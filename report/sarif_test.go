@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/postlint/postlint/lint"
+	"github.com/postlint/postlint/lint/linttest"
 	"github.com/postlint/postlint/rules"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -335,15 +336,10 @@ func TestArtifactLocationWindows(t *testing.T) {
 // The real corpora, with every real rule that has landed and the test
 // rules, must give SARIF that validates.
 func TestSARIFCorporaValidate(t *testing.T) {
-	// ../../shared from a checkout in /work/main, one more level from a
-	// worktree in /work/wt/NAME.
-	root := filepath.Join("..", "..", "shared", "corpora")
+	root := linttest.Corpora(t)
 	entries, err := os.ReadDir(root)
 	if err != nil {
-		root = filepath.Join("..", "..", "..", "shared", "corpora")
-		if entries, err = os.ReadDir(root); err != nil {
-			t.Skipf("corpora not found at ../../shared/corpora: %v", err)
-		}
+		t.Fatal(err)
 	}
 	sch := sarifValidator(t)
 	for _, e := range entries {

@@ -458,7 +458,7 @@ var templatedIDRE = regexp.MustCompile(`(?i)\s(?:id|name)\s*=\s*["'][^"']*(\{\{|
 func (c *linkChecker) layouts() *layoutIDs {
 	return c.site.Memo("internal-link:layout-ids", func() any {
 		l := &layoutIDs{ids: map[string]bool{}, known: true}
-		if c.site.Config["theme"] != nil || c.site.Config["remote_theme"] != nil || cfgLookupFold(c.site.Config, "theme") != nil {
+		if c.site.Config["theme"] != nil || c.site.Config["remote_theme"] != nil || c.site.ConfigValue("theme") != nil {
 			l.known = false
 		}
 		var dirs []string

@@ -1,7 +1,6 @@
 package rules_test
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/postlint/postlint/lint"
+	"github.com/postlint/postlint/lint/linttest"
 	"github.com/postlint/postlint/rules"
 )
 
@@ -16,32 +16,17 @@ import (
 // "corpus/path:line:col: severity rule: message" lines.
 func linkCorpusFindings(t *testing.T, rs ...*lint.Rule) []string {
 	t.Helper()
-	// ../../shared in a clone of the project; one more level up from a
-	// worktree under wt/.
-	root := filepath.Join("..", "..", "shared", "corpora")
+	root := linttest.Corpora(t)
 	entries, err := os.ReadDir(root)
 	if err != nil {
-		root = filepath.Join("..", "..", "..", "shared", "corpora")
-		if entries, err = os.ReadDir(root); err != nil {
-			t.Skipf("corpora not found at ../../shared/corpora: %v", err)
-		}
+		t.Fatal(err)
 	}
 	var out []string
 	for _, e := range entries {
 		if !e.IsDir() {
 			continue
 		}
-		dir, err := filepath.Abs(filepath.Join(root, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Rules: rs, Config: lint.DefaultConfig(), Cwd: dir, Jobs: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, er := range res.Errors {
-			t.Errorf("%s: %v", e.Name(), er)
-		}
+		res := linttest.Check(t, filepath.Join(root, e.Name()), rs...)
 		for _, f := range res.Findings {
 			out = append(out, fmt.Sprintf("%s/%s:%d:%d: %s %s: %s", e.Name(), f.Path, f.Start.Line, f.Start.Column, f.Severity, f.Rule, f.Message))
 		}

@@ -441,14 +441,10 @@ func (c *imageChecker) isLanguage(name string) bool {
 	return false
 }
 
-// underDir returns files under folder d (any depth) whose path ends with
-// /p: a theme may show a value from any subfolder of its asset folder.
-func (c *imageChecker) underDir(d, p string) []string {
-	p = strings.TrimPrefix(p, "./")
-	if strings.HasPrefix(p, "../") || p == "" {
-		return nil
-	}
-	idx := c.site.Memo("missing-image:files-by-base", func() any {
+// filesByBase maps a lower-case file name to the site's files that have
+// it, sorted; built once per run.
+func (c *imageChecker) filesByBase() map[string][]string {
+	return c.site.Memo("missing-image:files-by-base", func() any {
 		m := map[string][]string{}
 		c.site.Files.Walk(func(rel string) {
 			b := strings.ToLower(path.Base(rel))
@@ -459,8 +455,17 @@ func (c *imageChecker) underDir(d, p string) []string {
 		}
 		return m
 	}).(map[string][]string)
+}
+
+// underDir returns files under folder d (any depth) whose path ends with
+// /p: a theme may show a value from any subfolder of its asset folder.
+func (c *imageChecker) underDir(d, p string) []string {
+	p = strings.TrimPrefix(p, "./")
+	if strings.HasPrefix(p, "../") || p == "" {
+		return nil
+	}
 	var out []string
-	for _, f := range idx[strings.ToLower(path.Base(p))] {
+	for _, f := range c.filesByBase()[strings.ToLower(path.Base(p))] {
 		if strings.HasPrefix(f, d+"/") && strings.HasSuffix(f, "/"+p) {
 			out = append(out, f)
 		}
@@ -471,19 +476,8 @@ func (c *imageChecker) underDir(d, p string) []string {
 // similar names files with the image's base name, ignoring case, as
 // absolute paths.
 func (c *imageChecker) similar(p string) []string {
-	idx := c.site.Memo("missing-image:files-by-base", func() any {
-		m := map[string][]string{}
-		c.site.Files.Walk(func(rel string) {
-			b := strings.ToLower(path.Base(rel))
-			m[b] = append(m[b], rel)
-		})
-		for _, v := range m {
-			sort.Strings(v)
-		}
-		return m
-	}).(map[string][]string)
 	var out []string
-	for _, f := range idx[strings.ToLower(path.Base(p))] {
+	for _, f := range c.filesByBase()[strings.ToLower(path.Base(p))] {
 		out = append(out, c.urlOf(f))
 		if len(out) == 2 {
 			break

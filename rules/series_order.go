@@ -162,9 +162,6 @@ type seriesSite struct {
 	fm map[string][]*lint.Post
 	// ofPost maps a post to its series names.
 	ofPost map[*lint.Post][]string
-	// byName maps a post file name (without extension) to the posts that
-	// have it; byLowerName does so case-insensitively (Hugo).
-	byName, byLowerName map[string][]*lint.Post
 	// bySlug maps a Jekyll post's slug to the posts that have it.
 	bySlug map[string][]*lint.Post
 }
@@ -184,14 +181,8 @@ func isDraft(p *lint.Post) bool {
 func seriesFacts(s *lint.Site, opts *SeriesOrderOptions) *seriesSite {
 	key := "series-order/facts/" + opts.SeriesKey
 	return s.Memo(key, func() any {
-		f := &seriesSite{fm: map[string][]*lint.Post{}, ofPost: map[*lint.Post][]string{}, byName: map[string][]*lint.Post{}, byLowerName: map[string][]*lint.Post{}, bySlug: map[string][]*lint.Post{}}
+		f := &seriesSite{fm: map[string][]*lint.Post{}, ofPost: map[*lint.Post][]string{}, bySlug: map[string][]*lint.Post{}}
 		for _, p := range s.Posts {
-			name := p.Name
-			if name == "index" || name == "_index" {
-				name = path.Base(path.Dir(p.Path))
-			}
-			f.byName[name] = append(f.byName[name], p)
-			f.byLowerName[strings.ToLower(name)] = append(f.byLowerName[strings.ToLower(name)], p)
 			if p.Kind == "post" {
 				f.bySlug[p.Slug] = append(f.bySlug[p.Slug], p)
 			}
@@ -563,10 +554,12 @@ func textSpan(n ast.Node) (lint.Span, bool) {
 }
 
 // ---------------------------------------------------------------------------
-// Resolving links to posts (a private resolver until lint grows a shared one)
+// Resolving links to posts
 
-var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
-
+// resolveNavLink returns the post a navigation link points at, or nil. It
+// wants the post the author meant: a link Jekyll or Hugo would reject (a
+// draft, a leading slash in {% link %}) still names its part, and post-url
+// reports the link itself.
 func resolveNavLink(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, l lint.Link) *lint.Post {
 	if l.Image {
 		return nil
@@ -582,40 +575,70 @@ func resolveNavLink(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesS
 			}
 			switch {
 			case t.Kind == lint.LiquidTag && t.Name == "post_url":
-				return resolvePostURL(facts, t.Args)
+				args := lint.LiquidArgs(t.Args)
+				if len(args) == 0 {
+					return nil
+				}
+				q, _, err := s.ResolvePostURL(args[0])
+				var pe *lint.PostURLError
+				if errors.As(err, &pe) && pe.Unpublished != "" {
+					return s.PostByPath(pe.Unpublished)
+				}
+				return indexed(s, q, err)
 			case t.Kind == lint.LiquidTag && t.Name == "link":
 				args := lint.LiquidArgs(t.Args)
 				if len(args) == 0 {
 					return nil
 				}
-				return s.PostByPath(strings.TrimPrefix(args[0], "/"))
+				rel, err := s.ResolveLink(args[0])
+				var le *lint.LinkError
+				if errors.As(err, &le) && (le.LeadingSlash || le.Unpublished != "") {
+					return s.PostByPath(strings.TrimPrefix(strings.TrimSpace(args[0]), "/"))
+				}
+				if err != nil {
+					return nil
+				}
+				return s.PostByPath(rel)
 			case (t.Kind == lint.ShortcodeHTML || t.Kind == lint.ShortcodeMarkdown) && (t.Name == "ref" || t.Name == "relref"):
 				pos, named := lint.ShortcodeArgs(t.Args)
 				target := named["path"]
 				if target == "" && len(pos) > 0 {
 					target = pos[0]
 				}
-				return resolveHugoRef(s, facts, p, target)
+				if strings.TrimSpace(strings.Split(target, "#")[0]) == "" {
+					return nil
+				}
+				q, err := s.ResolveRef(p.Path, target, named["lang"])
+				var re *lint.RefError
+				if errors.As(err, &re) && re.Draft != "" {
+					return s.PostByPath(re.Draft)
+				}
+				return indexed(s, q, err)
 			}
 		}
 	}
-	dest := siteURLPrefix.ReplaceAllString(l.Dest, "")
-	if s.URL != "" && strings.HasPrefix(dest, s.URL+"/") {
-		dest = strings.TrimPrefix(dest, s.URL)
-	}
-	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") || dest == "" || strings.HasPrefix(dest, "#") || schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
+	dest, ok := s.ExpandURL(d, l.Dest, nil)
+	if !ok {
 		return nil
 	}
-	if i := strings.IndexAny(dest, "#?"); i >= 0 {
-		dest = dest[:i]
+	dest, abs, kind := s.SitePath(dest)
+	if kind != lint.URLLocal {
+		return nil
 	}
-	if s.Kind == lint.SiteJekyll && strings.HasPrefix(dest, "/") {
-		if q := jekyllPermalinkPost(s, facts, dest); q != nil {
-			return q
+	if abs {
+		if rel, ok := siteURLIndex(s).lookup(dest); ok && rel != "" {
+			if q := s.PostByPath(rel); q != nil {
+				return q
+			}
+		}
+		if s.Kind == lint.SiteJekyll {
+			if q := jekyllPermalinkPost(facts, dest); q != nil {
+				return q
+			}
 		}
 	}
 	base := path.Dir(p.Path)
-	if strings.HasPrefix(dest, "/") && s.Kind == lint.SiteHugo {
+	if abs && s.Kind == lint.SiteHugo {
 		for _, cd := range s.ContentDirs {
 			if q := postAt(s, cd.Dir+dest); q != nil {
 				return q
@@ -639,16 +662,21 @@ func resolveNavLink(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesS
 	return nil
 }
 
-// siteURLPrefix matches the Liquid prefixes Jekyll sites put before a
-// root-relative URL.
-var siteURLPrefix = regexp.MustCompile(`^(?:\{\{-?\s*site\.url\s*-?\}\})?\{\{-?\s*site\.baseurl\s*-?\}\}|^\{\{-?\s*site\.url\s*-?\}\}`)
+// indexed returns the site's own entry for a resolved post (the resolvers
+// make a fresh one for a file the index does not hold), so that posts
+// compare by pointer.
+func indexed(s *lint.Site, q *lint.Post, err error) *lint.Post {
+	if err != nil || q == nil {
+		return nil
+	}
+	return s.PostByPath(q.Path)
+}
 
-// jekyllPermalinkPost finds the post a served URL such as
-// /2023/04/20/kubecon-j1.html names, without expanding permalink patterns:
-// the last segment must be the slug of exactly one post, and the URL must
-// hold that post's year.
-func jekyllPermalinkPost(s *lint.Site, facts *seriesSite, u string) *lint.Post {
-	u = strings.TrimPrefix(u, s.BaseURL)
+// jekyllPermalinkPost finds the post a served URL names when the site's
+// URLs do not (a URL from an earlier permalink setting, served by a
+// redirect): the last segment must be the slug of exactly one post, and
+// the URL must hold that post's year.
+func jekyllPermalinkPost(facts *seriesSite, u string) *lint.Post {
 	seg := path.Base(strings.TrimSuffix(u, "/"))
 	seg = strings.TrimSuffix(seg, ".html")
 	if seg == "" || seg == "/" || seg == "." {
@@ -679,72 +707,6 @@ func postAt(s *lint.Site, rel string) *lint.Post {
 				}
 			}
 		}
-	}
-	return nil
-}
-
-// resolvePostURL follows Jekyll 4's post_url: "[SUBDIR/]DATE-slug" names
-// _posts/SUBDIR/DATE-slug.EXT or SUBDIR/_posts/DATE-slug.EXT; the older
-// match on date and slug alone still resolves (with a deprecation).
-func resolvePostURL(facts *seriesSite, arg string) *lint.Post {
-	args := lint.LiquidArgs(arg)
-	if len(args) == 0 {
-		return nil
-	}
-	name := strings.TrimPrefix(args[0], "/")
-	dir, base := path.Split(name)
-	for _, q := range facts.byName[base] {
-		if q.Kind != "post" {
-			continue
-		}
-		qdir := path.Dir(q.Path) + "/"
-		if qdir == "_posts/"+dir || qdir == dir+"_posts/" {
-			return q
-		}
-	}
-	var found *lint.Post
-	for _, q := range facts.byName[base] {
-		if q.Kind == "post" {
-			if found != nil {
-				return nil
-			}
-			found = q
-		}
-	}
-	return found
-}
-
-// resolveHugoRef follows Hugo's ref/relref look-up: relative to the page,
-// then to the content root, ".md" optional, bundles, then a unique base
-// name; Hugo compares paths case-insensitively.
-func resolveHugoRef(s *lint.Site, facts *seriesSite, p *lint.Post, target string) *lint.Post {
-	if i := strings.IndexByte(target, '#'); i >= 0 {
-		target = target[:i]
-	}
-	target = strings.TrimSpace(target)
-	if target == "" {
-		return nil
-	}
-	var bases []string
-	if !strings.HasPrefix(target, "/") {
-		bases = append(bases, path.Dir(p.Path))
-	}
-	for _, cd := range s.ContentDirs {
-		bases = append(bases, cd.Dir)
-	}
-	for _, b := range bases {
-		if rel, ok := s.Resolve(b, strings.TrimPrefix(target, "/")); ok {
-			if q := postAt(s, rel); q != nil {
-				return q
-			}
-		}
-	}
-	if strings.Contains(strings.Trim(target, "/"), "/") {
-		return nil
-	}
-	name := strings.ToLower(strings.TrimSuffix(strings.Trim(target, "/"), path.Ext(target)))
-	if cands := facts.byLowerName[name]; len(cands) == 1 {
-		return cands[0]
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package rules_test
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,29 +12,12 @@ import (
 	"github.com/postlint/postlint/rules"
 )
 
-// corporaDir finds the shared corpora from the package folder, in the main
-// checkout (../../shared) or in a worktree (../../../shared).
-func corporaDir(t *testing.T) string {
-	t.Helper()
-	for _, c := range []string{filepath.Join("..", "..", "shared", "corpora"), filepath.Join("..", "..", "..", "shared", "corpora")} {
-		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-			abs, err := filepath.Abs(c)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return abs
-		}
-	}
-	t.Skip("corpora not found at ../../shared/corpora: skipping the real-blog check")
-	return ""
-}
-
 // TestSeriesOrderCorpora pins every series-order finding on the real blogs:
 // each is a real defect (see the rule's report), and the correct or
 // deliberately incomplete series of aeris-blog, zibok, sauml and
 // pix-engineering stay silent.
 func TestSeriesOrderCorpora(t *testing.T) {
-	root := corporaDir(t)
+	root := linttest.Corpora(t)
 	want := []string{
 		`ludovicalarcon/_posts/2023-04-30-KubeCon-J3.md:11:20: error: says "deuxième" (part 2) but this is part 3 of 3 by date (Jour 1 2023-04-20, Jour 2 2023-04-23, Jour 3 2023-04-30)`,
 	}
@@ -48,15 +30,9 @@ func TestSeriesOrderCorpora(t *testing.T) {
 		if !e.IsDir() {
 			continue
 		}
-		res, err := lint.Run(context.Background(), lint.Options{Paths: []string{filepath.Join(root, e.Name())}, Rules: []*lint.Rule{rules.SeriesOrder}, Cwd: root, Jobs: 2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, er := range res.Errors {
-			t.Errorf("%s: run error: %v", e.Name(), er)
-		}
+		res := linttest.Check(t, filepath.Join(root, e.Name()), rules.SeriesOrder)
 		for _, f := range res.Findings {
-			got = append(got, fmt.Sprintf("%s:%d:%d: %s: %s", f.Path, f.Start.Line, f.Start.Column, f.Severity, f.Message))
+			got = append(got, fmt.Sprintf("%s/%s:%d:%d: %s: %s", e.Name(), f.Path, f.Start.Line, f.Start.Column, f.Severity, f.Message))
 		}
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -95,4 +71,10 @@ func TestSeriesOrderOptions(t *testing.T) {
 			t.Errorf("Validate(%+v) = nil, want an error", o)
 		}
 	}
+}
+
+// Links through {% link %} with a leading slash, relative_url and the
+// site's permalink URLs name their parts.
+func TestSeriesOrderJekyllLinks(t *testing.T) {
+	linttest.Run(t, "../testdata/jekyll-series-links", rules.SeriesOrder)
 }

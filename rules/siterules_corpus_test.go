@@ -1,14 +1,13 @@
 package rules_test
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/postlint/postlint/lint"
+	"github.com/postlint/postlint/lint/linttest"
 	"github.com/postlint/postlint/rules"
 )
 
@@ -53,29 +52,20 @@ var siteRulesCorpusWant = map[string][]string{
 }
 
 func TestSiteRulesCorpora(t *testing.T) {
-	base := siteRulesCorporaDir(t)
+	base := linttest.Corpora(t)
 	// POSTLINT_CORPUS_DUMP=1 prints the findings as Go strings, to update
 	// the list after a reviewed change.
 	dump := os.Getenv("POSTLINT_CORPUS_DUMP") != ""
 	for name, want := range siteRulesCorpusWant {
 		t.Run(name, func(t *testing.T) {
-			dir, _ := filepath.Abs(filepath.Join(base, name))
+			dir := filepath.Join(base, name)
 			if _, err := os.Stat(dir); err != nil {
 				t.Skipf("corpus %s absent", name)
 			}
-			res, err := lint.Run(context.Background(), lint.Options{
-				Paths: []string{dir}, Cwd: filepath.Dir(dir), Jobs: 1,
-				Rules: []*lint.Rule{rules.FrontMatter, rules.LiquidSyntax, rules.InternalLink},
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, e := range res.Errors {
-				t.Errorf("run error: %v", e)
-			}
+			res := linttest.Check(t, dir, rules.FrontMatter, rules.LiquidSyntax, rules.InternalLink)
 			var got []string
 			for _, f := range res.Findings {
-				got = append(got, fmt.Sprintf("%s:%d:%d: %s: %s", f.Path, f.Start.Line, f.Start.Column, f.Rule, f.Message))
+				got = append(got, fmt.Sprintf("%s/%s:%d:%d: %s: %s", name, f.Path, f.Start.Line, f.Start.Column, f.Rule, f.Message))
 			}
 			if dump {
 				for _, g := range got {
@@ -87,17 +77,4 @@ func TestSiteRulesCorpora(t *testing.T) {
 			}
 		})
 	}
-}
-
-// siteRulesCorporaDir finds the shared corpora beside the repository (or
-// beside the worktree folder that holds it), skipping when absent.
-func siteRulesCorporaDir(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{filepath.Join("..", "..", "shared", "corpora"), filepath.Join("..", "..", "..", "shared", "corpora")} {
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return p
-		}
-	}
-	t.Skip("corpora absent: ../../shared/corpora not found")
-	return ""
 }

@@ -6,8 +6,6 @@ import (
 	"path"
 	"regexp"
 	"strings"
-	"time"
-	"unicode"
 
 	"github.com/postlint/postlint/lint"
 	"gopkg.in/yaml.v3"
@@ -92,7 +90,7 @@ func siteURLIndex(site *lint.Site) *siteURLs {
 		case lint.SiteJekyll:
 			indexJekyllURLs(site, u)
 		case lint.SiteHugo:
-			u.fold = !cfgBool(cfgLookupFold(site.Config, "disablePathToLower"))
+			u.fold = !cfgBool(site.ConfigValue("disablePathToLower"))
 			indexHugoURLs(site, u)
 		}
 		return u
@@ -100,27 +98,6 @@ func siteURLIndex(site *lint.Site) *siteURLs {
 }
 
 func cfgBool(v any) bool { b, _ := v.(bool); return b }
-
-func cfgLookupFold(m map[string]any, key string) any {
-	if v, ok := m[key]; ok {
-		return v
-	}
-	for k, v := range m {
-		if strings.EqualFold(k, key) {
-			return v
-		}
-	}
-	return nil
-}
-
-// jekyllPermalinkStyles are Jekyll's named permalink styles.
-var jekyllPermalinkStyles = map[string]string{
-	"date":     "/:categories/:year/:month/:day/:title:output_ext",
-	"pretty":   "/:categories/:year/:month/:day/:title/",
-	"ordinal":  "/:categories/:year/:y_day/:title:output_ext",
-	"weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
-	"none":     "/:categories/:title:output_ext",
-}
 
 // jekyllGeneratorPlugins make pages under prefixes taken from their
 // configuration or fixed ones.
@@ -200,8 +177,9 @@ func indexJekyllURLs(site *lint.Site, u *siteURLs) {
 				u.add("/"+rel, rel)
 				return
 			}
-			if p := posts[rel]; p != nil {
-				for _, url := range jekyllPostURLs(site, p, fm) {
+			if posts[rel] != nil {
+				urls, _ := site.JekyllURLs(rel, fm)
+				for _, url := range urls {
 					u.add(url, rel)
 				}
 			}
@@ -215,23 +193,10 @@ func indexJekyllURLs(site *lint.Site, u *siteURLs) {
 				u.add("/"+rel, rel) // static file of the collection
 				return
 			}
-			tmpl := fmString(c["permalink"])
-			if tmpl == "" {
-				tmpl = "/:collection/:path:output_ext"
+			urls, _ := site.JekyllURLs(rel, fm)
+			for _, url := range urls {
+				u.add(url, rel)
 			}
-			if pl := fmString(fm["permalink"]); pl != "" {
-				tmpl = pl
-			}
-			inner := strings.TrimPrefix(rel, first+"/")
-			ph := map[string]string{
-				"collection": label,
-				"path":       strings.TrimSuffix(inner, path.Ext(inner)),
-				"name":       strings.TrimSuffix(path.Base(inner), path.Ext(inner)),
-				"basename":   strings.TrimSuffix(path.Base(inner), path.Ext(inner)),
-				"title":      strings.TrimSuffix(path.Base(inner), path.Ext(inner)),
-				"output_ext": outputExt(rel),
-			}
-			u.add(expandPermalink(tmpl, ph), rel)
 		default:
 			if fm == nil {
 				u.add("/"+rel, rel)
@@ -240,7 +205,8 @@ func indexJekyllURLs(site *lint.Site, u *siteURLs) {
 				}
 				return
 			}
-			u.add(jekyllPageURL(site, rel, fm), rel)
+			url, _ := site.JekyllURL(rel, fm)
+			u.add(url, rel)
 		}
 	})
 }
@@ -274,247 +240,24 @@ func redirectFrom(fm map[string]any) []string {
 	return nil
 }
 
-func outputExt(rel string) string {
-	switch ext := path.Ext(rel); {
-	case lint.IsMarkdown(rel), ext == ".html", ext == ".htm":
-		return ".html"
-	case ext == ".scss", ext == ".sass":
-		return ".css"
-	default:
-		return ext
-	}
-}
-
-// jekyllPageURL is Page#url: the front matter permalink, else the folder
-// and name with the suffix the permalink style implies.
-func jekyllPageURL(site *lint.Site, rel string, fm map[string]any) string {
-	dir := path.Dir(rel)
-	if dir == "." {
-		dir = ""
-	}
-	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
-	ph := map[string]string{"path": dir, "basename": base, "output_ext": outputExt(rel)}
-	if pl := fmString(fm["permalink"]); pl != "" {
-		return expandPermalink(pl, ph)
-	}
-	if d := defaultsValue(site, rel, "pages", "permalink"); d != "" {
-		return expandPermalink(d, ph)
-	}
-	html := outputExt(rel) == ".html"
-	switch {
-	case !html:
-		return expandPermalink("/:path/:basename:output_ext", ph)
-	case base == "index":
-		return expandPermalink("/:path/", ph)
-	}
-	style := site.Permalink
-	if _, ok := jekyllPermalinkStyles[style]; ok {
-		if style == "pretty" {
-			return expandPermalink("/:path/:basename/", ph)
-		}
-		return expandPermalink("/:path/:basename:output_ext", ph)
-	}
-	switch {
-	case strings.HasSuffix(style, "/"):
-		return expandPermalink("/:path/:basename/", ph)
-	case strings.HasSuffix(style, ":output_ext"):
-		return expandPermalink("/:path/:basename:output_ext", ph)
-	}
-	return expandPermalink("/:path/:basename", ph)
-}
-
-// defaultsValue returns the front matter default for key that applies to
-// rel and type (posts, pages, drafts or a collection label).
-func defaultsValue(site *lint.Site, rel, typ, key string) string {
-	list, _ := site.Config["defaults"].([]any)
-	val := ""
-	for _, d := range list {
-		m, _ := d.(map[string]any)
-		scope, _ := m["scope"].(map[string]any)
-		values, _ := m["values"].(map[string]any)
-		if values == nil {
-			continue
-		}
-		v := fmString(values[key])
-		if v == "" {
-			continue
-		}
-		if t := fmString(scope["type"]); t != "" && t != typ {
-			continue
-		}
-		if p := strings.Trim(fmString(scope["path"]), "/"); p != "" && rel != p && !strings.HasPrefix(rel, p+"/") {
-			continue
-		}
-		val = v
-	}
-	return val
-}
-
-// jekyllPostURLs returns the URLs a post may have: one, or two when the
-// day of its date depends on the build machine's time zone.
-func jekyllPostURLs(site *lint.Site, p *lint.Post, fm map[string]any) []string {
-	tmpl := site.Permalink
-	if c, ok := jekyllCollections(site)["posts"]; ok {
-		if pl := fmString(c["permalink"]); pl != "" {
-			tmpl = pl
-		}
-	}
-	if d := defaultsValue(site, p.Path, "posts", "permalink"); d != "" {
-		tmpl = d
-	}
-	if pl := fmString(fm["permalink"]); pl != "" {
-		tmpl = pl
-	}
-	if t, ok := jekyllPermalinkStyles[tmpl]; ok {
-		tmpl = t
-	}
-	slug := p.Slug
-	if s := fmString(fm["slug"]); s != "" {
-		slug = s
-	}
-	var cats []string
-	seen := map[string]bool{}
-	addCat := func(c string) {
-		c = strings.ToLower(c)
-		if c != "" && !seen[c] {
-			seen[c] = true
-			cats = append(cats, c)
-		}
-	}
-	if i := strings.Index(p.Path, "_posts/"); i > 0 {
-		for _, c := range strings.Split(strings.Trim(p.Path[:i], "/"), "/") {
-			addCat(c)
-		}
-	}
-	for _, key := range []string{"category", "categories"} {
-		switch v := fm[key].(type) {
-		case string:
-			// A plural string is a space-separated list; a singular one
-			// is one category.
-			if key == "category" {
-				addCat(v)
-				continue
-			}
-			for _, c := range strings.Fields(v) {
-				addCat(c)
-			}
-		case []any:
-			for _, c := range v {
-				addCat(fmString(c))
-			}
-		}
-	}
-	dates := []time.Time{p.Date}
-	if tz := fmString(site.Config["timezone"]); tz != "" {
-		if loc, err := time.LoadLocation(tz); err == nil && p.DateHasTime {
-			dates = []time.Time{p.Date.In(loc)}
-		}
-	} else if p.DateHasTime {
-		dates = append(dates, p.Date.UTC())
-	}
-	base := strings.TrimSuffix(path.Base(p.Path), path.Ext(p.Path))
-	var urls []string
-	for _, d := range dates {
-		ph := map[string]string{
-			"year":       d.Format("2006"),
-			"month":      d.Format("01"),
-			"day":        d.Format("02"),
-			"i_month":    d.Format("1"),
-			"i_day":      d.Format("2"),
-			"short_year": d.Format("06"),
-			"y_day":      d.Format("002"),
-			"hour":       d.Format("15"),
-			"minute":     d.Format("04"),
-			"second":     d.Format("05"),
-			"title":      slugifyPretty(slug),
-			"slug":       slugifyDefault(slug),
-			"name":       slugifyDefault(base),
-			"categories": strings.Join(cats, "/"),
-			"output_ext": outputExt(p.Path),
-			"collection": "posts",
-			"path":       strings.TrimSuffix(p.Path, path.Ext(p.Path)),
-			"basename":   base,
-		}
-		urls = append(urls, expandPermalink(tmpl, ph))
-	}
-	return urls
-}
-
-var (
-	placeholderRE = regexp.MustCompile(`:([a-z_]+)`)
-	slashesRE     = regexp.MustCompile(`/+`)
-	fmCloseRE     = regexp.MustCompile(`(?m)^(---|\.\.\.)\s*$`)
-)
-
-// expandPermalink replaces :placeholders and cleans the result as
-// Jekyll's URL class does.
-func expandPermalink(tmpl string, ph map[string]string) string {
-	out := placeholderRE.ReplaceAllStringFunc(tmpl, func(m string) string {
-		name := m[1:]
-		// The longest placeholder name that is known wins (":title" in
-		// ":titlefoo" is not a placeholder, but ":output_ext" is).
-		for n := len(name); n > 0; n-- {
-			if v, ok := ph[name[:n]]; ok {
-				return v + name[n:]
-			}
-		}
-		return m
-	})
-	out = slashesRE.ReplaceAllString("/"+out, "/")
-	return out
-}
-
-// slugifyPretty is Jekyll's slugify in "pretty" mode, case kept: runs of
-// characters other than letters, digits and ._~!$&'()+,;=@ become "-".
-func slugifyPretty(s string) string {
-	return slugifyWith(s, func(r rune) bool {
-		return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("._~!$&'()+,;=@", r)
-	}, false)
-}
-
-// slugifyDefault is Jekyll's default slugify: lower case, runs of
-// characters other than letters and digits become "-".
-func slugifyDefault(s string) string {
-	return slugifyWith(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }, true)
-}
-
-func slugifyWith(s string, keep func(rune) bool, lower bool) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		if keep(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			if lower {
-				r = unicode.ToLower(r)
-			}
-			b.WriteRune(r)
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
-}
+var fmCloseRE = regexp.MustCompile(`(?m)^(---|\.\.\.)\s*$`)
 
 func indexHugoURLs(site *lint.Site, u *siteURLs) {
-	cfg := site.Config
-	if cfgLookupFold(cfg, "permalinks") != nil || cfgBool(cfgLookupFold(cfg, "uglyURLs")) {
+	if site.ConfigValue("permalinks") != nil || cfgBool(site.ConfigValue("uglyURLs")) {
 		u.unknown = true
 	}
 	u.generated = append(u.generated, "/tags/", "/categories/", "/page/", "/index.xml", "/sitemap.xml", "/robots.txt")
-	if tax, ok := cfgLookupFold(cfg, "taxonomies").(map[string]any); ok {
+	if tax, ok := site.ConfigValue("taxonomies").(map[string]any); ok {
 		for _, v := range tax {
 			u.generated = append(u.generated, "/"+fmString(v)+"/")
 		}
 	}
-	defLang := strings.ToLower(fmString(cfgLookupFold(cfg, "defaultContentLanguage")))
+	defLang := strings.ToLower(fmString(site.ConfigValue("defaultContentLanguage")))
 	if defLang == "" {
 		defLang = "en"
 	}
-	inSubdir := cfgBool(cfgLookupFold(cfg, "defaultContentLanguageInSubdir"))
-	langs, _ := cfgLookupFold(cfg, "languages").(map[string]any)
+	inSubdir := cfgBool(site.ConfigValue("defaultContentLanguageInSubdir"))
+	langs, _ := site.ConfigValue("languages").(map[string]any)
 	isLang := func(l string) bool {
 		for k := range langs {
 			if strings.EqualFold(k, l) {

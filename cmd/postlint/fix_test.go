@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/postlint/postlint/lint/linttest"
 	"github.com/postlint/postlint/rules"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -41,35 +42,6 @@ func onlyTSB() []string {
 		return []string{"--enable", name}
 	}
 	return []string{"--enable", name, "--disable", strings.Join(off, ",")}
-}
-
-// copyTree copies src into dst, leaving out golden files.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if strings.HasSuffix(p, ".golden") || strings.HasSuffix(p, ".fixed") || !d.Type().IsRegular() {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // readTree returns every regular file under dir by slash path.
@@ -122,7 +94,7 @@ func applyPatch(t *testing.T, dir string, diff string) bool {
 		target := dir
 		if hasPatch {
 			target = t.TempDir()
-			copyTree(t, dir, target)
+			linttest.CopyTree(t, dir, target)
 			defer func() { sameTrees(t, "git apply vs patch", readTree(t, target), readTree(t, dir)) }()
 		}
 		cmd := exec.Command("git", "apply", "-p0", "-")
@@ -147,7 +119,7 @@ func TestCheckFixFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	copyTree(t, src, dir)
+	linttest.CopyTree(t, src, dir)
 	crlf := filepath.Join(dir, "_posts", "2024-01-02-crlf.md")
 	if err := os.Chmod(crlf, 0o600); err != nil {
 		t.Fatal(err)
@@ -196,8 +168,8 @@ func TestCheckDiffAppliesLikeFix(t *testing.T) {
 				t.Fatal(err)
 			}
 			fixed, patched := t.TempDir(), t.TempDir()
-			copyTree(t, src, fixed)
-			copyTree(t, src, patched)
+			linttest.CopyTree(t, src, fixed)
+			linttest.CopyTree(t, src, patched)
 			before := readTree(t, patched)
 			args := append([]string{"check"}, onlyTSB()...)
 
@@ -283,7 +255,7 @@ func TestCheckFixAndDiffExclusive(t *testing.T) {
 // Lines holding a block attribute list ({:.center}) are emptied first, as
 // kramdown ends a paragraph there while goldmark would read on.
 func TestFixCorpora(t *testing.T) {
-	corpora := findCorpora(t)
+	corpora := linttest.Corpora(t)
 	want := map[string]struct{ findings, breaks, files int }{
 		"ludovicalarcon": {138, 95, 7},
 		"aeris-blog":     {172, 129, 28},
@@ -295,8 +267,8 @@ func TestFixCorpora(t *testing.T) {
 				t.Skipf("corpus %s absent: %v", src, err)
 			}
 			fixed, patched := t.TempDir(), t.TempDir()
-			copyTree(t, src, fixed)
-			copyTree(t, src, patched)
+			linttest.CopyTree(t, src, fixed)
+			linttest.CopyTree(t, src, patched)
 			orig := readTree(t, fixed)
 			args := append([]string{"check", "--format", "json"}, onlyTSB()...)
 
@@ -362,26 +334,6 @@ func TestFixCorpora(t *testing.T) {
 				sameTrees(t, "--diff applied vs --fix", readTree(t, patched), after)
 			}
 		})
-	}
-}
-
-// findCorpora finds shared/corpora beside the checkout: ../../../shared
-// from this package in /work/main, one more level up from a worktree.
-func findCorpora(t *testing.T) string {
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		c := filepath.Join(dir, "shared", "corpora")
-		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return filepath.Join("..", "..", "..", "shared", "corpora")
-		}
-		dir = parent
 	}
 }
 
