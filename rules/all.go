@@ -18,6 +18,7 @@ func All() []*lint.Rule {
 		HeadingIncrement,
 		Misspell,
 		InlineComment,
+		FrenchTypos,
 	}
 }
 

@@ -1,0 +1,202 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/client9/gospell"
+)
+
+// frenchDictNames are the hunspell dictionary names tried, in order.
+var frenchDictNames = []string{"fr_FR", "fr", "fr-toutesvariantes", "fr-classique", "fr-moderne", "fr_BE", "fr_CA", "fr_CH"}
+
+// systemDictDirs are the usual places of system hunspell dictionaries,
+// searched after the config's `dictionaries:` and $DICPATH.
+var systemDictDirs = []string{"/usr/share/hunspell", "/usr/local/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts"}
+
+// frenchDict is a loaded French hunspell dictionary plus the site's extra
+// dictionaries.
+type frenchDict struct {
+	gs       *gospell.GoSpell
+	path     string
+	loadTime time.Duration
+	err      error
+}
+
+// frenchDictLoader loads dictionaries at most once per set of paths for
+// the life of the process; the rule value owns one.
+type frenchDictLoader struct {
+	mu    sync.Mutex
+	dicts map[string]*frenchDictOnce
+}
+
+type frenchDictOnce struct {
+	once sync.Once
+	dict *frenchDict
+}
+
+// get returns the dictionary for these config entries (nil when none is
+// found). It loads on first use only.
+func (l *frenchDictLoader) get(configDir string, entries []string) *frenchDict {
+	key := configDir + "\x00" + strings.Join(entries, "\x00")
+	l.mu.Lock()
+	if l.dicts == nil {
+		l.dicts = map[string]*frenchDictOnce{}
+	}
+	e, ok := l.dicts[key]
+	if !ok {
+		e = &frenchDictOnce{}
+		l.dicts[key] = e
+	}
+	l.mu.Unlock()
+	e.once.Do(func() { e.dict = loadFrenchDict(configDir, entries) })
+	if e.dict == nil || e.dict.gs == nil {
+		return nil
+	}
+	return e.dict
+}
+
+// findFrenchDict returns the .dic path of the French dictionary to use and
+// the other .dic files the config lists (the site's own word lists).
+func findFrenchDict(configDir string, entries []string) (main string, extra []string) {
+	isFrench := func(p string) bool {
+		b := strings.ToLower(filepath.Base(p))
+		return strings.HasPrefix(b, "fr") && strings.HasSuffix(b, ".dic")
+	}
+	inDir := func(dir string) string {
+		for _, n := range frenchDictNames {
+			p := filepath.Join(dir, n+".dic")
+			if fileReadable(p) && fileReadable(strings.TrimSuffix(p, ".dic")+".aff") {
+				return p
+			}
+		}
+		return ""
+	}
+	for _, e := range entries {
+		p := e
+		if !filepath.IsAbs(p) && configDir != "" {
+			p = filepath.Join(configDir, p)
+		}
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+			continue
+		case st.IsDir():
+			if main == "" {
+				main = inDir(p)
+			}
+		case strings.HasSuffix(p, ".dic"):
+			if main == "" && isFrench(p) && fileReadable(strings.TrimSuffix(p, ".dic")+".aff") {
+				main = p
+			} else {
+				extra = append(extra, p)
+			}
+		}
+	}
+	if main != "" {
+		return main, extra
+	}
+	var dirs []string
+	if dp := os.Getenv("DICPATH"); dp != "" {
+		dirs = append(dirs, filepath.SplitList(dp)...)
+	}
+	dirs = append(dirs, systemDictDirs...)
+	for _, d := range dirs {
+		if p := inDir(d); p != "" {
+			return p, extra
+		}
+	}
+	return "", extra
+}
+
+func fileReadable(p string) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	_ = f.Close()
+	return true
+}
+
+func loadFrenchDict(configDir string, entries []string) *frenchDict {
+	main, extra := findFrenchDict(configDir, entries)
+	if main == "" {
+		return nil
+	}
+	start := time.Now()
+	gs, err := gospell.NewGoSpell(strings.TrimSuffix(main, ".dic")+".aff", main)
+	if err != nil {
+		return &frenchDict{path: main, err: err}
+	}
+	for _, p := range extra {
+		// A site word list that does not load only loses its words.
+		_ = gs.AddDictionaryFile(p)
+	}
+	return &frenchDict{gs: gs, path: main, loadTime: time.Since(start)}
+}
+
+// FrenchDictionaryStatus says which French hunspell dictionary
+// french-typos uses when the config names none, for `postlint rules
+// french-typos`.
+func FrenchDictionaryStatus() string {
+	main, _ := findFrenchDict("", nil)
+	if main == "" {
+		return "no French hunspell dictionary found (searched $DICPATH and " + strings.Join(systemDictDirs, ", ") +
+			"); only the built-in list and patterns are used. Install one (Debian/Ubuntu: apt-get install hunspell-fr) or name it under `dictionaries:` in .postlint.yml."
+	}
+	return fmt.Sprintf("French hunspell dictionary: %s (with its .aff)", main)
+}
+
+// spell reports whether w is a known French word.
+func (d *frenchDict) spell(w string) bool { return d.gs.Spell(w) }
+
+// frInflections pair an inflection ending with the ending of the
+// dictionary root it comes from ("déployées" → "déployer").
+var frInflections = [][2]string{
+	{"s", ""}, {"x", ""}, {"e", ""}, {"es", ""}, {"aux", "al"},
+	{"é", "er"}, {"ée", "er"}, {"és", "er"}, {"ées", "er"},
+	{"i", "ir"}, {"ie", "ir"}, {"is", "ir"}, {"ies", "ir"},
+	{"ent", "er"}, {"ant", "er"}, {"ait", "er"}, {"ais", "er"}, {"aient", "er"},
+	{"ons", "er"}, {"ez", "er"}, {"ions", "er"}, {"iez", "er"}, {"era", "er"}, {"erait", "er"},
+	{"ment", ""}, {"ement", ""},
+}
+
+// mayBeWord is a cheap test that v could be a dictionary word: it is a
+// root, or an inflection of one. Spell, which is slow on unknown words, is
+// asked only when this holds.
+func (d *frenchDict) mayBeWord(v string) bool {
+	if d.gs.HasWord(v) {
+		return true
+	}
+	for _, in := range frInflections {
+		if stem, ok := strings.CutSuffix(v, in[0]); ok && stem != "" && d.gs.HasWord(stem+in[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// accentFix returns the only French word that differs from w (lowercase,
+// unknown to the dictionary) by accents alone.
+func (d *frenchDict) accentFix(w string) (string, bool) {
+	folded := foldAccents(w)
+	found := ""
+	count := 0
+	ok := accentVariants(folded, 2048, func(v string) {
+		if count > 1 || v == w || !d.mayBeWord(v) {
+			return
+		}
+		if d.gs.Spell(v) && v != found {
+			found = v
+			count++
+		}
+	})
+	if !ok || count != 1 {
+		return "", false
+	}
+	return found, true
+}

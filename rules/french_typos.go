@@ -1,0 +1,599 @@
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/postlint/postlint/lint"
+)
+
+// FrenchTyposOptions are the options of french-typos.
+type FrenchTyposOptions struct {
+	// Dictionary turns the hunspell check on or off.
+	Dictionary bool `yaml:"dictionary"`
+	// Ignore lists words and phrases (as written in the list, or any word
+	// for the dictionary check) never to report.
+	Ignore []string `yaml:"ignore"`
+	// SiteWords: a word found in at least this many files of the site is
+	// site vocabulary for the dictionary check (0 turns this off).
+	SiteWords int `yaml:"site-words"`
+}
+
+// Validate checks option values.
+func (o *FrenchTyposOptions) Validate() error {
+	if o.SiteWords < 0 {
+		return fmt.Errorf("site-words must be 0 or more, not %d", o.SiteWords)
+	}
+	return nil
+}
+
+// FrenchTypos reports common French misspellings.
+var FrenchTypos = newFrenchTypos()
+
+func newFrenchTypos() *lint.Rule {
+	loader := &frenchDictLoader{}
+	return &lint.Rule{
+		Name:            "french-typos",
+		Summary:         "common French misspellings and safe grammar patterns, with corrections",
+		DefaultSeverity: lint.SeverityWarning,
+		Tags:            []string{"french", "spelling"},
+		Fixable:         true,
+		NewOptions: func() any {
+			return &FrenchTyposOptions{Dictionary: true, SiteWords: 3}
+		},
+		Doc:   frenchTyposDoc,
+		Check: func(pass *lint.Pass) { checkFrenchTypos(pass, loader) },
+	}
+}
+
+const frenchTyposDoc = `Finds frequent French misspellings in the prose of French documents and
+proposes the correction; ` + "`--fix`" + ` applies it where it is unique.
+
+Only documents whose language is French are checked (front matter
+` + "`lang`" + `, Hugo language folders and ` + "`.fr.md`" + ` files, site config,
+` + "`lang:`" + ` in .postlint.yml, or detection), and only their prose plus the
+front matter ` + "`title`, `description`, `excerpt` and `summary`" + `: never code
+spans, code blocks, URLs, HTML, or template tags.
+
+## What is checked
+
+1. **A built-in list** of about 2,000 misspellings with their corrections
+   (LanguageTool's French replacement lists, Wikipédia's list of common
+   errors, usual lists of French mistakes, and accent errors derived from
+   the hunspell-fr dictionary): English spellings (` + "`language` → `langage`" + `,
+   ` + "`connection` → `connexion`" + `), doubled or missing consonants
+   (` + "`addresse`, `apartement`" + `), wrong or missing accents
+   (` + "`complétement`, `succés`, `precisement`" + `) and fixed expressions
+   (` + "`quelque soit` → `quel que soit`, `pallier à` → `pallier`" + `). Whole words,
+   case-preserving, with either apostrophe (` + "`l'ecosystem`, `l’ecosystem`" + `).
+   Entries that are also English words (` + "`language`, `connection`" + `) are
+   reported only in French context (after a French article, not before an
+   English word: "la connection string" is left alone).
+2. **Safe grammar patterns**: ` + "`qui à` + participle → `qui a`" + `; ` + "`il/elle/on à` → `a`" + `;
+   ` + "`je suis allez voir` → `allé`" + `; ` + "`il ne faut pas si fier` → `s'y fier`" + `;
+   ` + "`ce dernier jours`" + `; ` + "`sont réunit` → `réunis`, `a finit` → `fini`" + `.
+3. **A hunspell dictionary**, when one is found: a lowercase word unknown to
+   the dictionary whose only accented spelling is a known word
+   (` + "`precisement` → `précisément`" + `). Capitalised words, acronyms, words
+   with digits, English words, the config's ` + "`words:`" + ` and words used in
+   several files of the site are never reported. The dictionary is taken
+   from ` + "`dictionaries:`" + ` in .postlint.yml (a ` + "`fr*.dic`" + ` file with its ` + "`.aff`" + `, or
+   a folder), then ` + "`$DICPATH`" + `, then /usr/share/hunspell
+   (Debian/Ubuntu: ` + "`apt-get install hunspell-fr`" + `). Without one, the list and
+   the patterns still run; ` + "`postlint rules french-typos`" + ` says which
+   dictionary is in use. Other ` + "`.dic`" + ` files under ` + "`dictionaries:`" + ` add words.
+
+## Example
+
+    Nous terminons plus précisement sur l'ecosystem Cilium.
+
+is reported twice: "précisement" (did you mean "précisément"?) and
+"ecosystem" (did you mean "écosystème"?).
+
+## Fix
+
+Apply the suggestion (` + "`postlint --fix`" + `). Where several corrections are
+possible (` + "`quelque soit` → `quel que soit` or `quelle que soit`" + `) no automatic
+fix is attached.
+
+## Options
+
+    rules:
+      french-typos:
+        dictionary: true   # use a hunspell dictionary when one is found
+        site-words: 3      # words used in this many files are site vocabulary
+        ignore: [ecosystem, "quelque soit"]   # never report these
+
+To accept a word everywhere, add it to ` + "`words:`" + ` in .postlint.yml (all spelling
+rules use it) or to ` + "`ignore:`" + ` here; to accept it once, use
+` + "`<!-- postlint-disable-line french-typos -->`" + `.
+`
+
+//go:embed data/french_typos.tsv
+var frenchTyposTSV string
+
+//go:embed data/french_english.txt
+var frenchEnglishTXT string
+
+// frEntry is one misspelling of the list.
+type frEntry struct {
+	wrong string
+	words []string // lowercase tokens of wrong
+	seps  []frSep  // separator before words[i], i ≥ 1
+	right []string // corrections; a fix only when there is one
+	cat   string
+	// english marks a wrong form that is also an English word: it needs
+	// French context.
+	english bool
+	// lowerOnly marks a short form that is an acronym in capitals ("CA").
+	lowerOnly bool
+}
+
+type frTable struct {
+	byFirst map[string][]*frEntry
+	count   int
+	english map[string]bool
+}
+
+// frenchTable parses the embedded data once; the result is read-only.
+var frenchTable = sync.OnceValue(func() *frTable {
+	t := &frTable{byFirst: map[string][]*frEntry{}, english: map[string]bool{}}
+	for _, line := range strings.Split(frenchTyposTSV, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < 3 {
+			continue
+		}
+		e := &frEntry{wrong: cols[0], right: strings.Split(cols[1], "|"), cat: cols[2]}
+		if len(cols) > 3 {
+			e.english = strings.Contains(cols[3], "en")
+			e.lowerOnly = strings.Contains(cols[3], "lc")
+		}
+		toks := tokenizeFrench(cols[0])
+		if len(toks) == 0 {
+			continue
+		}
+		for i, tk := range toks {
+			e.words = append(e.words, tk.lower)
+			if i > 0 {
+				e.seps = append(e.seps, tk.sep)
+			}
+		}
+		t.byFirst[e.words[0]] = append(t.byFirst[e.words[0]], e)
+		t.count++
+	}
+	for _, w := range strings.Fields(frenchEnglishTXT) {
+		if !strings.HasPrefix(w, "#") {
+			t.english[w] = true
+		}
+	}
+	return t
+})
+
+// frenchContextBefore are words after which a word that is both English
+// and a French misspelling is surely meant as French.
+var frenchContextBefore = setOfWords("le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces",
+	"mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs",
+	"au", "aux", "en", "et", "par", "pour", "avec", "sans", "sur", "dans", "chaque", "tout", "toute", "tous", "toutes",
+	"nouveau", "nouvelle", "autre", "même", "quel", "quelle", "bon", "bonne", "meilleur", "meilleure", "premier", "première")
+
+// englishNext are words that, after a word, show an English phrase ("la
+// connection string", "le language server").
+var englishNext = setOfWords("the", "of", "and", "or", "to", "in", "on", "for", "with", "is", "are", "a", "an",
+	"string", "strings", "server", "servers", "pool", "pooling", "timeout", "manager", "management", "file", "files",
+	"name", "type", "types", "error", "errors", "mode", "level", "id", "key", "keys", "data", "set", "map", "model",
+	"design", "support", "guide", "pattern", "patterns", "tool", "tools", "service", "services", "api", "box",
+	"state", "status", "handler", "handlers", "reset", "refused", "lost", "closed", "request", "requests", "check",
+	"checks", "list", "limit", "limits", "settings", "setting", "config", "configuration", "policy", "policies", "page",
+	"pages", "test", "tests", "engine", "team", "teams", "center", "specification", "spec", "specs", "feature",
+	"features", "protocol", "layer", "version", "versions", "branch", "builder", "plan", "plans", "options",
+	"injection", "call", "calls", "binding", "bindings", "advocate", "advocates", "variable", "variables", "serving",
+	"solving", "graph", "hell", "tree", "scanning", "update", "updates", "review", "loop", "detection", "shaping",
+	"engineering", "engineer", "engineers", "design", "driven", "first", "based", "ready", "friendly", "as", "at")
+
+// elisionPrefixes are the words that end in an apostrophe in French.
+var elisionPrefixes = setOfWords("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu")
+
+func setOfWords(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// frChecker checks the texts of one document.
+type frChecker struct {
+	pass     *lint.Pass
+	opts     *FrenchTyposOptions
+	table    *frTable
+	dict     *frenchDict
+	accepted map[string]bool
+	site     map[string]int
+	// reported holds the source ranges already reported, so the
+	// dictionary does not repeat what the list found.
+	reported map[[2]int]bool
+	// emit reports a finding; fix is nil when none is attached.
+	emit func(start, end int, msg string, fix *string)
+}
+
+func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
+	if pass.Doc.Lang != "fr" {
+		return
+	}
+	opts, _ := pass.Options.(*FrenchTyposOptions)
+	if opts == nil {
+		opts = &FrenchTyposOptions{Dictionary: true, SiteWords: 3}
+	}
+	c := &frChecker{pass: pass, opts: opts, table: frenchTable(), accepted: map[string]bool{}, reported: map[[2]int]bool{}}
+	c.emit = func(start, end int, msg string, fix *string) {
+		if fix != nil {
+			pass.ReportWithFix(start, end, msg, fmt.Sprintf("replace with %q", *fix), *fix)
+			return
+		}
+		pass.Reportf(start, end, "%s", msg)
+	}
+	for _, w := range opts.Ignore {
+		c.accepted[strings.ToLower(w)] = true
+	}
+	if pass.Config != nil {
+		for _, w := range pass.Config.Words {
+			c.accepted[strings.ToLower(w)] = true
+		}
+	}
+	if opts.Dictionary {
+		var entries []string
+		dir := ""
+		if pass.Config != nil {
+			entries = pass.Config.Dictionaries
+			if pass.Config.Path != "" {
+				dir = filepath.Dir(pass.Config.Path)
+			}
+		}
+		c.dict = loader.get(dir, entries)
+		if c.dict != nil && opts.SiteWords > 0 && pass.Site != nil {
+			c.site = siteWordCounts(pass.Site)
+		}
+	}
+	src := pass.Doc.Src
+	for _, b := range pass.Doc.Prose() {
+		text, offs := b.Text(src)
+		c.checkText(text, offs)
+	}
+	c.checkFrontMatter()
+}
+
+// siteWordCounts counts, for each lowercase word, the Markdown files of
+// the site that use it.
+func siteWordCounts(site *lint.Site) map[string]int {
+	v := site.Memo("french-typos/site-words", func() any {
+		counts := map[string]int{}
+		for _, p := range site.Posts {
+			b, err := os.ReadFile(filepath.Join(site.Root, filepath.FromSlash(p.Path)))
+			if err != nil {
+				continue
+			}
+			seen := map[string]bool{}
+			for _, t := range tokenizeFrench(string(b)) {
+				if !seen[t.lower] {
+					seen[t.lower] = true
+					counts[t.lower]++
+				}
+			}
+		}
+		return counts
+	})
+	m, _ := v.(map[string]int)
+	return m
+}
+
+// span maps text offsets [s, e) to source offsets; exact is false when the
+// source between them is not the text itself (emphasis marks, a line
+// break joined), so that replacing it would lose markup.
+func span(offs []int, s, e int) (start, end int, exact bool) {
+	start = offs[s]
+	end = offs[e-1] + 1
+	return start, end, end-start == e-s
+}
+
+func (c *frChecker) report(offs []int, s, e int, wrong string, rights []string, why string) {
+	start, end, exact := span(offs, s, e)
+	if c.reported[[2]int{start, end}] {
+		return
+	}
+	c.reported[[2]int{start, end}] = true
+	quoted := make([]string, len(rights))
+	for i, r := range rights {
+		quoted[i] = fmt.Sprintf("%q", r)
+	}
+	msg := fmt.Sprintf("%q: %s; did you mean %s?", wrong, why, strings.Join(quoted, " or "))
+	if len(rights) == 1 && exact {
+		c.emit(start, end, msg, &rights[0])
+		return
+	}
+	c.emit(start, end, msg, nil)
+}
+
+var frCategoryWhy = map[string]string{
+	"anglicisme":  "English spelling of a French word",
+	"consonnes":   "doubled or missing consonant",
+	"accents":     "wrong or missing accent",
+	"accents-gen": "missing or wrong accent",
+	"expression":  "wrong fixed expression",
+	"orthographe": "common misspelling",
+	"grammaire":   "common grammar mistake",
+}
+
+func (c *frChecker) checkText(text string, offs []int) {
+	toks := tokenizeFrench(text)
+	covered := make([]bool, len(toks))
+	for i := 0; i < len(toks); i++ {
+		if n := c.matchList(toks, i, text, offs); n > 0 {
+			for k := i; k < i+n; k++ {
+				covered[k] = true
+			}
+			i += n - 1
+		}
+	}
+	c.checkPatterns(toks, text, offs, covered)
+	if c.dict != nil {
+		c.checkDictionary(toks, text, offs, covered)
+	}
+}
+
+// matchList reports the longest list entry starting at token i and returns
+// its length in tokens (0 when none matches or it is not reported).
+func (c *frChecker) matchList(toks []frToken, i int, text string, offs []int) int {
+	cands := c.table.byFirst[toks[i].lower]
+	var best *frEntry
+	for _, e := range cands {
+		if i+len(e.words) > len(toks) || (best != nil && len(e.words) <= len(best.words)) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(e.words); k++ {
+			t := toks[i+k]
+			if t.lower != e.words[k] || t.sep != e.seps[k-1] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = e
+		}
+	}
+	if best == nil {
+		return 0
+	}
+	first, last := toks[i], toks[i+len(best.words)-1]
+	wrong := text[first.start:last.end]
+	if c.accepted[strings.ToLower(wrong)] {
+		return 0
+	}
+	shape := shapeOf(wrong)
+	if len(best.words) > 1 {
+		shape = shapeOf(first.text)
+		if shape == caseUpper && shapeOf(wrong) != caseUpper {
+			shape = caseTitle
+		}
+	}
+	if shape == caseMixed {
+		return 0
+	}
+	if best.lowerOnly && shape != caseLower && !(shape == caseTitle && first.sentenceStart) {
+		return 0
+	}
+	if best.english && !c.frenchContext(toks, i, len(best.words), shape) {
+		return 0
+	}
+	rights := make([]string, len(best.right))
+	for k, r := range best.right {
+		rights[k] = applyShape(r, shape)
+	}
+	// French tolerates unaccented capitals: "Etat" for "État".
+	if shape != caseLower && len(best.right) == 1 && foldAccents(rights[0]) == strings.ReplaceAll(wrong, "’", "'") {
+		fr, _ := utf8.DecodeRuneInString(rights[0])
+		rest := rights[0][utf8.RuneLen(fr):]
+		_, ws := utf8.DecodeRuneInString(wrong)
+		if foldAccents(string(fr)) != string(fr) && rest == wrong[ws:] {
+			return 0
+		}
+	}
+	why := frCategoryWhy[best.cat]
+	if why == "" {
+		why = "common misspelling"
+	}
+	c.report(offs, first.start, last.end, wrong, rights, why)
+	return len(best.words)
+}
+
+// frenchContext tells whether an entry that is also English, matched at
+// toks[i:i+n], sits in French: lowercase, after a French article or
+// preposition, and not followed by an English word.
+func (c *frChecker) frenchContext(toks []frToken, i, n int, shape caseShape) bool {
+	if shape != caseLower || i == 0 {
+		return false
+	}
+	prev := toks[i-1]
+	if prev.sep == sepNone && i-1 > 0 {
+		return false
+	}
+	if !frenchContextBefore[prev.lower] || (toks[i].sep != sepSpace && toks[i].sep != sepApos) {
+		return false
+	}
+	if j := i + n; j < len(toks) && toks[j].sep == sepSpace {
+		next := toks[j]
+		if englishNext[next.lower] || c.table.english[next.lower] || c.isEnglishEntry(next.lower) {
+			return false
+		}
+		// With a dictionary: a lowercase word unknown to French makes an
+		// English phrase ("le traffic shaping").
+		if c.dict != nil && shapeOf(next.text) == caseLower && !next.hasDigit && !c.dict.spell(next.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// isEnglishEntry tells whether w is a one-word entry that is English.
+func (c *frChecker) isEnglishEntry(w string) bool {
+	for _, e := range c.table.byFirst[w] {
+		if len(e.words) == 1 && e.english {
+			return true
+		}
+	}
+	return false
+}
+
+// checkDictionary reports lowercase words unknown to the dictionary whose
+// accented spelling is unique.
+func (c *frChecker) checkDictionary(toks []frToken, text string, offs []int, covered []bool) {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if covered[i] {
+			continue
+		}
+		// An apostrophe inside a word ("aujourd'hui", "prud'homme").
+		if i+1 < len(toks) && toks[i+1].sep == sepApos {
+			if c.dict.spell(t.text+"'"+toks[i+1].text) || c.dict.spell(t.text+"’"+toks[i+1].text) {
+				i++
+				continue
+			}
+			if elisionPrefixes[t.lower] {
+				continue
+			}
+		}
+		if t.sep == sepApos && (i == 0 || !elisionPrefixes[toks[i-1].lower]) {
+			continue
+		}
+		if t.hasDigit || shapeOf(t.text) != caseLower {
+			continue
+		}
+		if !strings.Contains(t.text, "-") {
+			c.checkWord(t.text, t.start, text, offs)
+			continue
+		}
+		if c.dict.spell(t.text) || c.accepted[t.lower] {
+			continue
+		}
+		off := t.start
+		for _, part := range strings.Split(t.text, "-") {
+			c.checkWord(part, off, text, offs)
+			off += len(part) + 1
+		}
+	}
+}
+
+func (c *frChecker) checkWord(w string, start int, text string, offs []int) {
+	if utf8.RuneCountInString(w) < 4 || c.accepted[w] || c.table.english[w] {
+		return
+	}
+	if c.site != nil && c.site[w] >= c.opts.SiteWords {
+		return
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return
+		}
+	}
+	if c.dict.spell(w) {
+		return
+	}
+	fix, ok := c.dict.accentFix(w)
+	if !ok {
+		return
+	}
+	c.report(offs, start, start+len(w), w, []string{fix}, "unknown word, wrong or missing accent")
+}
+
+// frFrontMatterKeys are the front matter fields that are prose.
+var frFrontMatterKeys = []string{"title", "description", "excerpt", "summary"}
+
+func (c *frChecker) checkFrontMatter() {
+	doc := c.pass.Doc
+	fm := &doc.FrontMatter
+	if !fm.Has() || fm.Data == nil {
+		return
+	}
+	for _, key := range frFrontMatterKeys {
+		v, ok := fm.Data[key].(string)
+		if !ok || strings.TrimSpace(v) == "" {
+			continue
+		}
+		start := c.frontMatterValueOffset(key, v)
+		if start < 0 {
+			continue
+		}
+		offs := make([]int, len(v)+1)
+		for i := range offs {
+			offs[i] = start + i
+		}
+		c.checkText(v, offs)
+	}
+}
+
+// frontMatterValueOffset finds where the value of key is written verbatim
+// in the front matter, or -1 (a value with escapes or folded over lines
+// is skipped rather than misplaced).
+func (c *frChecker) frontMatterValueOffset(key, value string) int {
+	doc := c.pass.Doc
+	fm := &doc.FrontMatter
+	src := doc.Src
+	if fm.Format == lint.FrontMatterYAML && fm.YAML != nil {
+		root := fm.YAML
+		if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+			root = root.Content[0]
+		}
+		if root.Kind != yaml.MappingNode {
+			return -1
+		}
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			k, val := root.Content[i], root.Content[i+1]
+			if k.Value != key || val.Kind != yaml.ScalarNode {
+				continue
+			}
+			base := doc.Lines.Position(fm.Content.Start).Line - 1
+			line := base + val.Line
+			from := doc.Lines.OffsetOf(line, val.Column)
+			if from < fm.Content.Start || from > fm.Content.End {
+				return -1
+			}
+			end := fm.Content.End
+			if j := strings.Index(string(src[from:end]), value); j >= 0 && !strings.Contains(value, "\n") {
+				// Only on the value's own line.
+				if lineEnd := doc.Lines.LineEnd(line); from+j+len(value) <= lineEnd {
+					return from + j
+				}
+			}
+			return -1
+		}
+		return -1
+	}
+	// TOML and JSON: the line that sets the key, then the value on it.
+	first := doc.Lines.Position(fm.Content.Start).Line
+	last := doc.Lines.Position(fm.Content.End).Line
+	for n := first; n <= last; n++ {
+		l := string(doc.Lines.Line(n))
+		trim := strings.TrimLeft(l, " \t")
+		k := strings.Trim(strings.SplitN(strings.SplitN(trim, "=", 2)[0], ":", 2)[0], " \t\"")
+		if k != key {
+			continue
+		}
+		if j := strings.Index(l, value); j >= 0 {
+			return doc.Lines.LineStart(n) + j
+		}
+		return -1
+	}
+	return -1
+}

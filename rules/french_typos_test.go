@@ -1,0 +1,273 @@
+package rules
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/postlint/postlint/lint"
+	"github.com/postlint/postlint/lint/linttest"
+)
+
+func TestFrenchTyposFixture(t *testing.T) {
+	linttest.Run(t, "../testdata/jekyll-french-typos", FrenchTypos)
+}
+
+type frFinding struct {
+	wrong, msg string
+	fix        *string
+}
+
+// checkSentence runs the list, the patterns and (when d is not nil) the
+// dictionary on one sentence.
+func checkSentence(s string, d *frenchDict) []frFinding {
+	var out []frFinding
+	c := &frChecker{opts: &FrenchTyposOptions{Dictionary: true}, table: frenchTable(), dict: d, accepted: map[string]bool{}, reported: map[[2]int]bool{}}
+	c.emit = func(start, end int, msg string, fix *string) {
+		out = append(out, frFinding{wrong: s[start:end], msg: msg, fix: fix})
+	}
+	offs := make([]int, len(s)+1)
+	for i := range offs {
+		offs[i] = i
+	}
+	c.checkText(s, offs)
+	return out
+}
+
+func TestFrenchTyposSentences(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string // wrong text → fix (or "" for no fix)
+	}{
+		{"Tout l'ecosystem Cilium.", []string{"ecosystem→écosystème"}},
+		{"Tout l’ecosystem Cilium.", []string{"ecosystem→écosystème"}},
+		{"La Connection au serveur.", nil}, // capitalised English-looking: left alone
+		{"une connection au serveur", []string{"connection→connexion"}},
+		{"la connection string", nil},
+		{"Complétement fou.", []string{"Complétement→Complètement"}},
+		{"COMPLÉTEMENT fou.", []string{"COMPLÉTEMENT→COMPLÈTEMENT"}},
+		{"Quelque soit le cas.", []string{"Quelque soit→"}},
+		{"qui à pourtant des failles", []string{"à→a"}},
+		{"qui à mon avis est juste", nil},
+		{"qui à côté est petit", nil},
+		{"qui à proximité du centre", nil},
+		{"Il à mis", []string{"à→a"}},
+		{"dit-il à Paul", nil},
+		{"je suis allez voir", []string{"allez→"}},
+		{"vous allez voir", nil},
+		{"il ne faut pas si fier", []string{"si fier→s'y fier"}},
+		{"je suis si fier", nil},
+		{"ce dernier jours", []string{"jours→jour"}},
+		{"ces dernier jours", []string{"dernier→derniers"}},
+		{"ces derniers jours", nil},
+		{"ils sont réunit", []string{"réunit→"}},
+		{"il a finit", []string{"finit→fini"}},
+		{"il finit tôt", nil},
+		{"pallier à ce manque", []string{"pallier à→pallier"}},
+		{"Au jour d’aujourd’hui", []string{"Au jour d’aujourd’hui→Aujourd'hui"}},
+		{"si il pleut", []string{"si il→s'il"}},
+		{"L'Etat", nil},
+		{"ca marche", []string{"ca→ça"}},
+		{"le CA signe", nil},
+		{"Le `code` ecosysteme", []string{"ecosysteme→écosystème"}},
+	}
+	for _, tc := range cases {
+		got := checkSentence(tc.in, nil)
+		var gs []string
+		for _, f := range got {
+			fix := ""
+			if f.fix != nil {
+				fix = *f.fix
+			}
+			gs = append(gs, f.wrong+"→"+fix)
+		}
+		if strings.Join(gs, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%q: got %q, want %q", tc.in, gs, tc.want)
+		}
+	}
+}
+
+// TestFrenchTyposEveryEntry checks every list entry on a sentence (found)
+// and on the same sentence with the correction (not found).
+func TestFrenchTyposEveryEntry(t *testing.T) {
+	tab := frenchTable()
+	for _, es := range tab.byFirst {
+		for _, e := range es {
+			pos := "Nous avons vu le " + e.wrong + " de la semaine."
+			if got := checkSentence(pos, nil); len(got) != 1 {
+				t.Errorf("%q: %d findings, want 1", pos, len(got))
+			}
+			for _, r := range e.right {
+				neg := "Nous avons vu le " + r + " de la semaine."
+				if got := checkSentence(neg, nil); len(got) != 0 {
+					t.Errorf("%q: %d findings, want 0 (%v)", neg, len(got), got[0].msg)
+				}
+			}
+		}
+	}
+}
+
+// TestFrenchTyposDictionary checks the hunspell part.
+func TestFrenchTyposDictionary(t *testing.T) {
+	d := testFrenchDict(t)
+	cases := map[string]string{
+		"C'est plus precisement ainsi.":        "precisement→précisément",
+		"Un hebergement sur mesure.":           "hebergement→hébergement",
+		"Le déploiment est fait.":              "",
+		"Kubernetes et kubectl sont là.":       "",
+		"Un video sur le site, avec un cafe.":  "",
+		"Une approche élégante et précise.":    "",
+		"Le podcast du mardi parle de DevOps.": "",
+		"Aujourd'hui et quelqu'un d'autre.":    "",
+	}
+	for in, want := range cases {
+		var gs []string
+		for _, f := range checkSentence(in, d) {
+			fix := ""
+			if f.fix != nil {
+				fix = *f.fix
+			}
+			gs = append(gs, f.wrong+"→"+fix)
+		}
+		if want == "" && strings.HasPrefix(in, "Le déploiment") {
+			want = "déploiment→déploiement"
+		}
+		if strings.Join(gs, ",") != want {
+			t.Errorf("%q: got %q, want %q", in, gs, want)
+		}
+	}
+}
+
+// readEval reads testdata/french-eval/NAME: "category<TAB>sentence" lines.
+func readEval(t *testing.T, name string) [][2]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", "french-eval", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }()
+	var out [][2]string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cat, s, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("%s: no TAB in %q", name, line)
+		}
+		out = append(out, [2]string{cat, s})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestFrenchTyposEval measures recall on sentences with a real error and
+// false alarms on correct sentences full of traps.
+func TestFrenchTyposEval(t *testing.T) {
+	errs := readEval(t, "errors.txt")
+	correct := readEval(t, "correct.txt")
+	var d *frenchDict
+	if os.Getenv("POSTLINT_NO_DICT") == "" {
+		d = (&frenchDictLoader{}).get("", nil)
+	}
+	for _, withDict := range []bool{false, true} {
+		dict := d
+		if !withDict {
+			dict = nil
+		} else if d == nil {
+			t.Log("no French hunspell dictionary: skipping the evaluation with dictionary")
+			continue
+		}
+		caught, byCat, totCat := 0, map[string]int{}, map[string]int{}
+		for _, e := range errs {
+			totCat[e[0]]++
+			if len(checkSentence(e[1], dict)) > 0 {
+				caught++
+				byCat[e[0]]++
+			} else if withDict {
+				t.Logf("missed: %s", e[1])
+			}
+		}
+		flagged, fCat := 0, map[string]int{}
+		for _, c := range correct {
+			if fs := checkSentence(c[1], dict); len(fs) > 0 {
+				flagged++
+				fCat[c[0]]++
+				t.Logf("false alarm (dict=%v): %s: %s", withDict, c[1], fs[0].msg)
+			}
+		}
+		var cats []string
+		for c := range totCat {
+			cats = append(cats, c)
+		}
+		sort.Strings(cats)
+		var parts []string
+		for _, c := range cats {
+			parts = append(parts, fmt.Sprintf("%s %d/%d", c, byCat[c], totCat[c]))
+		}
+		recall := float64(caught) / float64(len(errs))
+		fa := float64(flagged) / float64(len(correct))
+		t.Logf("dictionary=%v: errors caught %d/%d (%.1f%%) [%s]; false alarms %d/%d (%.2f%%) %v",
+			withDict, caught, len(errs), 100*recall, strings.Join(parts, ", "), flagged, len(correct), 100*fa, fCat)
+		if fa > 0.015 {
+			t.Errorf("dictionary=%v: %.2f%% of correct sentences flagged, want at most 1.5%%", withDict, 100*fa)
+		}
+		if withDict && recall < 0.70 {
+			t.Errorf("dictionary=%v: %.1f%% of errors caught, want at least 70%%", withDict, 100*recall)
+		}
+	}
+}
+
+// frenchCorpora are the French sites of shared/corpora, with the Markdown
+// files to check (nil: all).
+var frenchCorpora = []string{"ludovicalarcon", "pix-engineering", "aeris-blog", "zibok", "sauml", "hugo-theme-learn"}
+
+func corpusFindings(t *testing.T, name string) []lint.Finding {
+	t.Helper()
+	dir := filepath.Join("..", "..", "shared", "corpora", name)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("corpus %s absent (%v)", name, err)
+	}
+	res, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Rules: []*lint.Rule{FrenchTypos}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Findings
+}
+
+func TestFrenchTyposCorpora(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpora: skipped in -short mode")
+	}
+	if (&frenchDictLoader{}).get("", nil) == nil {
+		t.Skip("no French hunspell dictionary (apt-get install hunspell-fr): the corpus counts assume one")
+	}
+	for _, name := range frenchCorpora {
+		t.Run(name, func(t *testing.T) {
+			fs := corpusFindings(t, name)
+			var lines []string
+			for _, f := range fs {
+				lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", filepath.Base(f.Path), f.Start.Line, f.Start.Column, f.Message))
+			}
+			t.Logf("%d findings:\n%s", len(fs), strings.Join(lines, "\n"))
+			if want, ok := frenchCorpusWant[name]; ok {
+				got := strings.Join(lines, "\n")
+				if got != strings.Join(want, "\n") {
+					t.Errorf("findings differ; got:\n%s", got)
+				}
+			}
+		})
+	}
+}
+
+// frenchCorpusWant are the exact findings expected on each corpus.
+var frenchCorpusWant = map[string][]string{}

@@ -1,0 +1,282 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// frSep is what separates a word from the one before it.
+type frSep uint8
+
+const (
+	sepNone  frSep = iota // start of the text
+	sepSpace              // only white space
+	sepApos               // a single apostrophe (' or ’) between letters
+	sepOther              // punctuation, a placeholder, anything else
+)
+
+// frToken is one word of a prose text: letters (and digits) joined by
+// single inner hyphens, as in "peut-être".
+type frToken struct {
+	start, end int // byte offsets in the text
+	text       string
+	lower      string
+	sep        frSep // separator before this token
+	// sentenceStart is set when only white space and sentence punctuation
+	// (or nothing) precede the token since the last sentence end.
+	sentenceStart bool
+	hasDigit      bool
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokenizeFrench splits text into words. Apostrophes split words
+// ("l'ecosystem" is "l" then "ecosystem"), and the separator records it so
+// multi-word entries like "au jour d'aujourd'hui" can require it.
+func tokenizeFrench(text string) []frToken {
+	var toks []frToken
+	i := 0
+	sentence := true
+	for i < len(text) {
+		// Separator.
+		sepStart := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				break
+			}
+			switch r {
+			case '.', '!', '?', '\n', ':', '…', '#', '*', '-', '>':
+				// A new line, a list bullet or a heading mark starts a sentence too.
+				sentence = true
+			case ' ', '\t', '\u00a0', '\u202f', '\r', '«', '»', '"', '(', '“', '”':
+			default:
+				if !isApostrophe(r) {
+					sentence = false
+				}
+			}
+			i += size
+		}
+		if i >= len(text) {
+			break
+		}
+		sep := classifySep(text[sepStart:i])
+		if len(toks) == 0 && sepStart == 0 && i == 0 {
+			sep = sepNone
+		}
+		// Word.
+		start := i
+		hasDigit := false
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				if unicode.IsDigit(r) {
+					hasDigit = true
+				}
+				i += size
+				continue
+			}
+			if r == '-' && i+1 < len(text) {
+				n, _ := utf8.DecodeRuneInString(text[i+1:])
+				if isWordRune(n) && i > start {
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		w := text[start:i]
+		toks = append(toks, frToken{start: start, end: i, text: w, lower: strings.ToLower(w), sep: sep, sentenceStart: sentence, hasDigit: hasDigit})
+		sentence = false
+	}
+	return toks
+}
+
+func classifySep(s string) frSep {
+	if s == "" {
+		return sepNone
+	}
+	if s == "'" || s == "’" {
+		return sepApos
+	}
+	if strings.TrimFunc(s, unicode.IsSpace) == "" {
+		return sepSpace
+	}
+	return sepOther
+}
+
+// caseShape describes how a matched word is capitalised.
+type caseShape uint8
+
+const (
+	caseLower caseShape = iota
+	caseTitle
+	caseUpper
+	caseMixed
+)
+
+func shapeOf(w string) caseShape {
+	upper, lower := 0, 0
+	first := true
+	firstUpper := false
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if unicode.IsUpper(r) {
+			upper++
+			if first {
+				firstUpper = true
+			}
+		} else {
+			lower++
+		}
+		first = false
+	}
+	switch {
+	case upper == 0:
+		return caseLower
+	case lower == 0 && upper > 1:
+		return caseUpper
+	case firstUpper && upper == 1:
+		return caseTitle
+	}
+	return caseMixed
+}
+
+// applyShape gives the correction the capitalisation of the text it replaces.
+func applyShape(s string, shape caseShape) string {
+	switch shape {
+	case caseUpper:
+		return strings.ToUpper(s)
+	case caseTitle:
+		r, size := utf8.DecodeRuneInString(s)
+		return string(unicode.ToUpper(r)) + s[size:]
+	}
+	return s
+}
+
+// foldAccents removes French diacritics: "précisément" → "precisement".
+func foldAccents(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case 'à', 'â', 'ä', 'á':
+			b.WriteRune('a')
+		case 'é', 'è', 'ê', 'ë':
+			b.WriteRune('e')
+		case 'î', 'ï', 'í':
+			b.WriteRune('i')
+		case 'ô', 'ö', 'ó':
+			b.WriteRune('o')
+		case 'ù', 'û', 'ü', 'ú':
+			b.WriteRune('u')
+		case 'ç':
+			b.WriteRune('c')
+		case 'ÿ':
+			b.WriteRune('y')
+		case 'À', 'Â', 'Ä':
+			b.WriteRune('A')
+		case 'É', 'È', 'Ê', 'Ë':
+			b.WriteRune('E')
+		case 'Î', 'Ï':
+			b.WriteRune('I')
+		case 'Ô', 'Ö':
+			b.WriteRune('O')
+		case 'Ù', 'Û', 'Ü':
+			b.WriteRune('U')
+		case 'Ç':
+			b.WriteRune('C')
+		case 'œ':
+			b.WriteString("oe")
+		case 'Œ':
+			b.WriteString("OE")
+		case 'æ':
+			b.WriteString("ae")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// accentChoices returns the letters that the folded letter runes[i] may
+// stand for in a French word. It keeps to where French puts accents (à only
+// at the end, ç before a, o, u, ï and ë after a vowel) so that words with
+// many vowels stay cheap to check.
+func accentChoices(runes []rune, i int) []rune {
+	r := runes[i]
+	last := i == len(runes)-1
+	afterVowel := i > 0 && strings.ContainsRune("aeiou", runes[i-1])
+	switch r {
+	case 'a':
+		if last {
+			return []rune{'a', 'à', 'â'}
+		}
+		return []rune{'a', 'â'}
+	case 'e':
+		if afterVowel {
+			return []rune{'e', 'é', 'è', 'ê', 'ë'}
+		}
+		return []rune{'e', 'é', 'è', 'ê'}
+	case 'i':
+		if afterVowel {
+			return []rune{'i', 'î', 'ï'}
+		}
+		return []rune{'i', 'î'}
+	case 'o':
+		return []rune{'o', 'ô'}
+	case 'u':
+		return []rune{'u', 'û'}
+	case 'c':
+		if !last && strings.ContainsRune("aou", runes[i+1]) {
+			return []rune{'c', 'ç'}
+		}
+	}
+	return nil
+}
+
+// accentVariants calls fn with every spelling of a folded lowercase word
+// that differs only by French accents (and "oe" as "œ"), up to limit
+// variants; it reports false when the word has too many.
+func accentVariants(folded string, limit int, fn func(string)) bool {
+	runes := []rune(folded)
+	choices := make([][]rune, len(runes))
+	n := 1
+	for i, r := range runes {
+		choices[i] = accentChoices(runes, i)
+		if choices[i] == nil {
+			choices[i] = []rune{r}
+		}
+		n *= len(choices[i])
+		if n > limit {
+			return false
+		}
+	}
+	buf := make([]rune, 0, len(runes))
+	var rec func(i int)
+	rec = func(i int) {
+		if i == len(runes) {
+			fn(string(buf))
+			return
+		}
+		if runes[i] == 'o' && i+1 < len(runes) && runes[i+1] == 'e' {
+			buf = append(buf, 'œ')
+			rec(i + 2)
+			buf = buf[:len(buf)-1]
+		}
+		for _, c := range choices[i] {
+			buf = append(buf, c)
+			rec(i + 1)
+			buf = buf[:len(buf)-1]
+		}
+	}
+	rec(0)
+	return true
+}
