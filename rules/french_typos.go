@@ -173,8 +173,8 @@ var frenchTable = sync.OnceValue(func() *frTable {
 		t.byFirst[e.words[0]] = append(t.byFirst[e.words[0]], e)
 		t.count++
 	}
-	for _, w := range strings.Fields(frenchEnglishTXT) {
-		if !strings.HasPrefix(w, "#") {
+	for _, line := range strings.Split(frenchEnglishTXT, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
 			t.english[w] = true
 		}
 	}
@@ -190,8 +190,8 @@ var frenchContextBefore = setOfWords("le", "la", "les", "l", "un", "une", "des",
 
 // englishNext are words that, after a word, show an English phrase ("la
 // connection string", "le language server").
-var englishNext = setOfWords("the", "of", "and", "or", "to", "in", "on", "for", "with", "is", "are", "a", "an",
-	"string", "strings", "server", "servers", "pool", "pooling", "timeout", "manager", "management", "file", "files",
+var englishNext = setOfWords("the", "of", "and", "or", "to", "in", "on", "for", "with", "is", "are",
+	"an", "string", "strings", "server", "servers", "pool", "pooling", "timeout", "manager", "management", "file", "files",
 	"name", "type", "types", "error", "errors", "mode", "level", "id", "key", "keys", "data", "set", "map", "model",
 	"design", "support", "guide", "pattern", "patterns", "tool", "tools", "service", "services", "api", "box",
 	"state", "status", "handler", "handlers", "reset", "refused", "lost", "closed", "request", "requests", "check",
@@ -200,7 +200,7 @@ var englishNext = setOfWords("the", "of", "and", "or", "to", "in", "on", "for", 
 	"features", "protocol", "layer", "version", "versions", "branch", "builder", "plan", "plans", "options",
 	"injection", "call", "calls", "binding", "bindings", "advocate", "advocates", "variable", "variables", "serving",
 	"solving", "graph", "hell", "tree", "scanning", "update", "updates", "review", "loop", "detection", "shaping",
-	"engineering", "engineer", "engineers", "design", "driven", "first", "based", "ready", "friendly", "as", "at")
+	"engineering", "engineer", "engineers", "design", "driven", "first", "based", "ready", "friendly", "at")
 
 // elisionPrefixes are the words that end in an apostrophe in French.
 var elisionPrefixes = setOfWords("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu")
@@ -377,6 +377,9 @@ func (c *frChecker) matchList(toks []frToken, i int, text string, offs []int) in
 		return 0
 	}
 	first, last := toks[i], toks[i+len(best.words)-1]
+	if first.codeLike || last.codeLike {
+		return 0
+	}
 	wrong := text[first.start:last.end]
 	if c.accepted[strings.ToLower(wrong)] {
 		return 0
@@ -477,7 +480,7 @@ func (c *frChecker) checkDictionary(toks []frToken, text string, offs []int, cov
 		if t.sep == sepApos && (i == 0 || !elisionPrefixes[toks[i-1].lower]) {
 			continue
 		}
-		if t.hasDigit || shapeOf(t.text) != caseLower {
+		if t.hasDigit || t.codeLike || shapeOf(t.text) != caseLower {
 			continue
 		}
 		if !strings.Contains(t.text, "-") {
@@ -511,7 +514,7 @@ func (c *frChecker) checkWord(w string, start int, text string, offs []int) {
 		return
 	}
 	fix, ok := c.dict.accentFix(w)
-	if !ok {
+	if !ok || rectifiedOnly(w, fix) {
 		return
 	}
 	c.report(offs, start, start+len(w), w, []string{fix}, "unknown word, wrong or missing accent")

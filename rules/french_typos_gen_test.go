@@ -31,6 +31,10 @@ func TestFrenchTyposData(t *testing.T) {
 	}
 	for _, es := range tab.byFirst {
 		for _, e := range es {
+			if e.cat == "accents-gen" {
+				// Checked when generated.
+				continue
+			}
 			if len(e.words) == 1 && !strings.Contains(e.wrong, "'") && d.spell(e.wrong) {
 				t.Errorf("%q is a French word of the dictionary; drop the entry", e.wrong)
 			}
@@ -106,7 +110,7 @@ func TestGenerateFrenchTyposData(t *testing.T) {
 	var gen []string
 	fr.gs.ForEachWord(func(w string) bool {
 		n := len([]rune(w))
-		if n < 5 || n > 13 || !plainLower(w) || foldAccents(w) == w {
+		if n < 5 || n > 12 || !plainLower(w) || foldAccents(w) == w {
 			return true
 		}
 		cands := []string{foldAccents(w)}
@@ -114,7 +118,7 @@ func TestGenerateFrenchTyposData(t *testing.T) {
 			cands = append(cands, strings.ReplaceAll(w, "è", "é"))
 		}
 		for _, v := range cands {
-			if v == w || have[v] {
+			if v == w || have[v] || rectifiedOnly(v, w) {
 				continue
 			}
 			if fix, ok := fr.accentFix(v); ok && fix == w && !fr.spell(v) && !isEnglish(v) {

@@ -120,7 +120,7 @@ func TestFrenchTyposDictionary(t *testing.T) {
 		"Un hebergement sur mesure.":           "hebergement→hébergement",
 		"Le déploiment est fait.":              "",
 		"Kubernetes et kubectl sont là.":       "",
-		"Un video sur le site, avec un cafe.":  "",
+		"Un video call et un cafe.":  "",
 		"Une approche élégante et précise.":    "",
 		"Le podcast du mardi parle de DevOps.": "",
 		"Aujourd'hui et quelqu'un d'autre.":    "",

@@ -27,6 +27,9 @@ type frToken struct {
 	// (or nothing) precede the token since the last sentence end.
 	sentenceStart bool
 	hasDigit      bool
+	// codeLike is set when the word touches a path, file name, handle or
+	// identifier character ("parametres.yml", "/etc/reseau", "@equipe").
+	codeLike bool
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
@@ -91,7 +94,8 @@ func tokenizeFrench(text string) []frToken {
 			break
 		}
 		w := text[start:i]
-		toks = append(toks, frToken{start: start, end: i, text: w, lower: strings.ToLower(w), sep: sep, sentenceStart: sentence, hasDigit: hasDigit})
+		toks = append(toks, frToken{start: start, end: i, text: w, lower: strings.ToLower(w), sep: sep, sentenceStart: sentence, hasDigit: hasDigit,
+			codeLike: codeBefore(text[:start]) || codeAfter(text[i:])})
 		sentence = false
 	}
 	return toks
@@ -279,4 +283,42 @@ func accentVariants(folded string, limit int, fn func(string)) bool {
 	}
 	rec(0)
 	return true
+}
+
+// rectifiedOnly tells whether wrong differs from right only by a missing
+// circumflex on i or u: the 1990 rectified spelling allows it ("connaitre",
+// "cout"), so it is no mistake.
+func rectifiedOnly(wrong, right string) bool {
+	w, r := []rune(wrong), []rune(right)
+	if len(w) != len(r) {
+		return false
+	}
+	diff := false
+	for i := range w {
+		if w[i] == r[i] {
+			continue
+		}
+		if !(r[i] == 'î' && w[i] == 'i') && !(r[i] == 'û' && w[i] == 'u') {
+			return false
+		}
+		diff = true
+	}
+	return diff
+}
+
+func codeBefore(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("/\\_@#=~$<{.", r)
+}
+
+func codeAfter(after string) bool {
+	r, size := utf8.DecodeRuneInString(after)
+	if strings.ContainsRune("/\\_=@({", r) {
+		return true
+	}
+	if r == '.' || r == ':' {
+		n, _ := utf8.DecodeRuneInString(after[size:])
+		return unicode.IsLetter(n) || n == '/'
+	}
+	return false
 }
