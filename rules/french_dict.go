@@ -21,6 +21,9 @@ var systemDictDirs = []string{"/usr/share/hunspell", "/usr/local/share/hunspell"
 // frenchDict is a loaded French hunspell dictionary plus the site's extra
 // dictionaries.
 type frenchDict struct {
+	// mu serialises lookups: gospell v0.9.2 fills caches (lazy affix
+	// expansion) inside Spell, which is not safe for concurrent use.
+	mu       sync.Mutex
 	gs       *gospell.GoSpell
 	path     string
 	loadTime time.Duration
@@ -152,12 +155,16 @@ func FrenchDictionaryStatus() string {
 }
 
 // spell reports whether w is a known French word.
-func (d *frenchDict) spell(w string) bool { return d.gs.Spell(w) }
+func (d *frenchDict) spell(w string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.gs.Spell(w)
+}
 
 // frInflections pair an inflection ending with the ending of the
 // dictionary root it comes from ("déployées" → "déployer").
 var frInflections = [][2]string{
-	{"s", ""}, {"x", ""}, {"e", ""}, {"es", ""}, {"aux", "al"},
+	{"s", ""}, {"x", ""}, {"e", ""}, {"es", ""}, {"aux", "al"}, {"e", "er"}, {"es", "er"},
 	{"é", "er"}, {"ée", "er"}, {"és", "er"}, {"ées", "er"},
 	{"i", "ir"}, {"ie", "ir"}, {"is", "ir"}, {"ies", "ir"},
 	{"ent", "er"}, {"ant", "er"}, {"ait", "er"}, {"ais", "er"}, {"aient", "er"},
@@ -183,6 +190,8 @@ func (d *frenchDict) mayBeWord(v string) bool {
 // accentFix returns the only French word that differs from w (lowercase,
 // unknown to the dictionary) by accents alone.
 func (d *frenchDict) accentFix(w string) (string, bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	folded := foldAccents(w)
 	found := ""
 	count := 0

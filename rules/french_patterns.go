@@ -95,6 +95,9 @@ func (c *frChecker) checkPatterns(toks []frToken, text string, offs []int, cover
 		case t.lower == "si" && n1.lower == "fier" && i > 0 && (siFierModals[toks[i-1].lower] ||
 			(siFierAdverbs[toks[i-1].lower] && i > 1 && siFierModals[toks[i-2].lower])):
 			c.report(offs, t.start, n1.end, text[t.start:n1.end], []string{applyShape("s"+apos+"y fier", shapeOf(t.text))}, "the verb is \"se fier\" with \"y\"")
+		// bien sur, → bien sûr ("bien sur le serveur" is fine).
+		case t.lower == "bien" && n1.lower == "sur" && c.endsClause(toks, text, i+1):
+			c.report(offs, n1.start, n1.end, n1.text, []string{applyShape("sûr", shapeOf(n1.text))}, "\"bien sûr\" (of course) takes a circumflex")
 		// se fier aveuglement → aveuglément.
 		case aveuglementVerbs[t.lower] && n1.lower == "aveuglement":
 			c.report(offs, n1.start, n1.end, n1.text, []string{"aveuglément"}, "the adverb is \"aveuglément\" (\"aveuglement\" is a noun)")
@@ -155,4 +158,14 @@ func (c *frChecker) quiAFollows(toks []frToken, j int) bool {
 		}
 	}
 	return false
+}
+
+// endsClause tells whether punctuation or the end of the text follows
+// toks[i].
+func (c *frChecker) endsClause(toks []frToken, text string, i int) bool {
+	rest := strings.TrimLeft(text[toks[i].end:], " \u00a0\u202f")
+	if rest == "" {
+		return true
+	}
+	return strings.ContainsRune(",.;:!?)…", []rune(rest)[0])
 }

@@ -404,6 +404,17 @@ func (c *frChecker) matchList(toks []frToken, i int, text string, offs []int) in
 	for k, r := range best.right {
 		rights[k] = applyShape(r, shape)
 	}
+	// Capitals may go without accents ("ETAT", "REGENERER"); a capitalised
+	// word inside a sentence is a name or a term ("Referer", "Ma
+	// Dependance"), unless more than accents are wrong.
+	if len(best.right) == 1 && accentOnly(wrong, best.right[0]) && foldAccents(wrong) == wrong {
+		if shape == caseUpper || (shape == caseTitle && !first.sentenceStart) {
+			return 0
+		}
+	}
+	if best.cat == "accents-gen" && shape == caseTitle && !first.sentenceStart {
+		return 0
+	}
 	// French tolerates unaccented capitals: "Etat" for "État".
 	if shape != caseLower && len(best.right) == 1 && foldAccents(rights[0]) == strings.ReplaceAll(wrong, "’", "'") {
 		fr, _ := utf8.DecodeRuneInString(rights[0])
@@ -433,6 +444,10 @@ func (c *frChecker) frenchContext(toks []frToken, i, n int, shape caseShape) boo
 		return false
 	}
 	if !frenchContextBefore[prev.lower] || (toks[i].sep != sepSpace && toks[i].sep != sepApos) {
+		return false
+	}
+	if j := i + n; j < len(toks) && toks[j].sep == sepOther {
+		// "le role `common`": the English word names a technical term.
 		return false
 	}
 	if j := i + n; j < len(toks) && toks[j].sep == sepSpace {
@@ -498,8 +513,12 @@ func (c *frChecker) checkDictionary(toks []frToken, text string, offs []int, cov
 	}
 }
 
+// frenchAccepted are spellings the dictionary lacks but French usage
+// accepts (rectified accents on borrowed words).
+var frenchAccepted = setOfWords("sénior", "séniors", "sénioriale", "séniorité")
+
 func (c *frChecker) checkWord(w string, start int, text string, offs []int) {
-	if utf8.RuneCountInString(w) < 4 || c.accepted[w] || c.table.english[w] {
+	if utf8.RuneCountInString(w) < 4 || c.accepted[w] || c.table.english[w] || c.isEnglishEntry(w) {
 		return
 	}
 	if c.site != nil && c.site[w] >= c.opts.SiteWords {
@@ -514,7 +533,7 @@ func (c *frChecker) checkWord(w string, start int, text string, offs []int) {
 		return
 	}
 	fix, ok := c.dict.accentFix(w)
-	if !ok || rectifiedOnly(w, fix) {
+	if !ok || tolerated(w, fix) || frenchAccepted[w] {
 		return
 	}
 	c.report(offs, start, start+len(w), w, []string{fix}, "unknown word, wrong or missing accent")

@@ -69,16 +69,28 @@ func TestGenerateFrenchTyposData(t *testing.T) {
 		}
 		return true
 	}
-	// English words that a French reader would "accent-correct".
+	// English words that a French reader would "accent-correct": the
+	// unaccented forms of French words (roots, plurals, usual verb forms)
+	// that English knows.
 	var english []string
 	seen := map[string]bool{}
-	en.ForEachWord(func(w string) bool {
-		for _, v := range []string{w, w + "s"} {
-			if seen[v] || len(v) < 4 || !plainLower(v) {
+	fr.gs.ForEachWord(func(w string) bool {
+		if !plainLower(w) || foldAccents(w) == w {
+			return true
+		}
+		forms := []string{w, w + "s"}
+		if stem, ok := strings.CutSuffix(w, "er"); ok {
+			for _, end := range []string{"e", "es", "é", "ée", "és", "ées", "ent", "ant", "ation", "ations"} {
+				forms = append(forms, stem+end)
+			}
+		}
+		for _, f := range forms {
+			v := foldAccents(f)
+			if seen[v] || len(v) < 4 {
 				continue
 			}
 			seen[v] = true
-			if _, ok := fr.accentFix(v); ok && en.Spell(v) && !fr.spell(v) {
+			if en.Spell(v) && !fr.spell(v) {
 				english = append(english, v)
 			}
 		}
@@ -90,6 +102,9 @@ func TestGenerateFrenchTyposData(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	if os.Getenv("POSTLINT_GEN") == "english" {
+		return
+	}
 	// Accent errors of dictionary words.
 	path := filepath.Join("data", "french_typos.tsv")
 	b, err := os.ReadFile(path)

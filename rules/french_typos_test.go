@@ -233,9 +233,13 @@ var frenchCorpora = []string{"ludovicalarcon", "pix-engineering", "aeris-blog", 
 
 func corpusFindings(t *testing.T, name string) []lint.Finding {
 	t.Helper()
+	// shared/ sits beside the repository (main) or beside the worktrees.
 	dir := filepath.Join("..", "..", "shared", "corpora", name)
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus %s absent (%v)", name, err)
+		dir = filepath.Join("..", "..", "..", "shared", "corpora", name)
+		if _, err := os.Stat(dir); err != nil {
+			t.Skipf("corpus %s absent (%v)", name, err)
+		}
 	}
 	res, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Rules: []*lint.Rule{FrenchTypos}})
 	if err != nil {

@@ -322,3 +322,52 @@ func codeAfter(after string) bool {
 	}
 	return false
 }
+
+// accentOnly tells whether a and b differ by accents alone.
+func accentOnly(a, b string) bool {
+	return strings.EqualFold(foldAccents(a), foldAccents(b))
+}
+
+// tolerated tells whether writing wrong for right is allowed or too
+// uncertain to report: the 1990 rectified spelling (no circumflex on i
+// and u, "è" before a mute syllable as in "opèrerait", "évènement"), and
+// a final "é" on a borrowed word ("hypé", "forké").
+func tolerated(wrong, right string) bool {
+	if rectifiedOnly(wrong, right) {
+		return true
+	}
+	w, r := []rune(wrong), []rune(right)
+	if len(w) != len(r) {
+		return false
+	}
+	graveBeforeMute := true
+	diff := false
+	for i := range w {
+		if w[i] == r[i] {
+			continue
+		}
+		diff = true
+		if w[i] != 'è' || r[i] != 'é' || !muteSyllableAfter(w, i) {
+			graveBeforeMute = false
+		}
+	}
+	if diff && graveBeforeMute {
+		return true
+	}
+	for _, suf := range []string{"é", "ée", "és", "ées"} {
+		if strings.HasSuffix(wrong, suf) && !strings.HasSuffix(right, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// muteSyllableAfter tells whether the vowel at w[i] is followed by
+// consonants and then a mute "e" ("opèrerait", "évènement").
+func muteSyllableAfter(w []rune, i int) bool {
+	j := i + 1
+	for j < len(w) && !strings.ContainsRune("aeiouyéèêàâîôû", w[j]) {
+		j++
+	}
+	return j > i+1 && j < len(w) && w[j] == 'e'
+}
