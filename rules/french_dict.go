@@ -28,6 +28,10 @@ type frenchDict struct {
 	path     string
 	loadTime time.Duration
 	err      error
+	// known and fixes cache answers: Spell is slow on unknown words and
+	// blogs repeat their words.
+	known map[string]bool
+	fixes map[string]string
 }
 
 // frenchDictLoader loads dictionaries at most once per set of paths for
@@ -158,7 +162,19 @@ func FrenchDictionaryStatus() string {
 func (d *frenchDict) spell(w string) bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return d.gs.Spell(w)
+	return d.spellLocked(w)
+}
+
+func (d *frenchDict) spellLocked(w string) bool {
+	if ok, seen := d.known[w]; seen {
+		return ok
+	}
+	if d.known == nil {
+		d.known = map[string]bool{}
+	}
+	ok := d.gs.Spell(w)
+	d.known[w] = ok
+	return ok
 }
 
 // frInflections pair an inflection ending with the ending of the
@@ -192,20 +208,37 @@ func (d *frenchDict) mayBeWord(v string) bool {
 func (d *frenchDict) accentFix(w string) (string, bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	folded := foldAccents(w)
-	found := ""
-	count := 0
-	ok := accentVariants(folded, 2048, func(v string) {
-		if count > 1 || v == w || !d.mayBeWord(v) {
-			return
-		}
-		if d.gs.Spell(v) && v != found {
-			found = v
-			count++
+	if fix, seen := d.fixes[w]; seen {
+		return fix, fix != ""
+	}
+	if d.fixes == nil {
+		d.fixes = map[string]string{}
+	}
+	fix, ok := d.accentFixLocked(w)
+	d.fixes[w] = fix
+	return fix, ok
+}
+
+func (d *frenchDict) accentFixLocked(w string) (string, bool) {
+	// Cheap candidates first: most words have none, and then the slow
+	// Spell of w itself is not needed.
+	var cands []string
+	ok := accentVariants(foldAccents(w), 2048, func(v string) {
+		if v != w && len(cands) < 8 && d.mayBeWord(v) {
+			cands = append(cands, v)
 		}
 	})
-	if !ok || count != 1 {
+	if !ok || len(cands) == 0 || d.spellLocked(w) {
 		return "", false
 	}
-	return found, true
+	found := ""
+	for _, v := range cands {
+		if d.spellLocked(v) {
+			if found != "" {
+				return "", false
+			}
+			found = v
+		}
+	}
+	return found, found != ""
 }

@@ -397,8 +397,13 @@ func (c *frChecker) matchList(toks []frToken, i int, text string, offs []int) in
 	if best.lowerOnly && shape != caseLower && !(shape == caseTitle && first.sentenceStart) {
 		return 0
 	}
-	if best.english && !c.frenchContext(toks, i, len(best.words), shape) {
-		return 0
+	if best.english {
+		// "le role `common`": before inline code the English word names a
+		// technical term.
+		if strings.HasPrefix(strings.TrimLeft(text[last.end:], " \u00a0"), string(lint.Placeholder)) ||
+			!c.frenchContext(toks, i, len(best.words), shape) {
+			return 0
+		}
 	}
 	rights := make([]string, len(best.right))
 	for k, r := range best.right {
@@ -446,10 +451,6 @@ func (c *frChecker) frenchContext(toks []frToken, i, n int, shape caseShape) boo
 	if !frenchContextBefore[prev.lower] || (toks[i].sep != sepSpace && toks[i].sep != sepApos) {
 		return false
 	}
-	if j := i + n; j < len(toks) && toks[j].sep == sepOther {
-		// "le role `common`": the English word names a technical term.
-		return false
-	}
 	if j := i + n; j < len(toks) && toks[j].sep == sepSpace {
 		next := toks[j]
 		if englishNext[next.lower] || c.table.english[next.lower] || c.isEnglishEntry(next.lower) {
@@ -484,11 +485,12 @@ func (c *frChecker) checkDictionary(toks []frToken, text string, offs []int, cov
 		}
 		// An apostrophe inside a word ("aujourd'hui", "prud'homme").
 		if i+1 < len(toks) && toks[i+1].sep == sepApos {
-			if c.dict.spell(t.text+"'"+toks[i+1].text) || c.dict.spell(t.text+"’"+toks[i+1].text) {
-				i++
+			if elisionPrefixes[t.lower] {
+				// "l'équipe": the word after the apostrophe is checked alone.
 				continue
 			}
-			if elisionPrefixes[t.lower] {
+			if c.dict.spell(t.text + "'" + toks[i+1].text) {
+				i++
 				continue
 			}
 		}
@@ -529,11 +531,10 @@ func (c *frChecker) checkWord(w string, start int, text string, offs []int) {
 			return
 		}
 	}
-	if c.dict.spell(w) {
-		return
-	}
+	// accentFix returns nothing for a known word.
 	fix, ok := c.dict.accentFix(w)
-	if !ok || tolerated(w, fix) || frenchAccepted[w] {
+	if !ok || tolerated(w, fix) || frenchAccepted[w] || foldAccents(fix) == w && strings.Contains(fix, "œ") && accentOnly(w, fix) && !strings.ContainsAny(strings.ReplaceAll(fix, "œ", ""), "éèêëàâîïôûùç") {
+		// "coeur" for "cœur" is typography (french-typography), not spelling.
 		return
 	}
 	c.report(offs, start, start+len(w), w, []string{fix}, "unknown word, wrong or missing accent")

@@ -54,8 +54,9 @@ func tokenizeFrench(text string) []frToken {
 				break
 			}
 			switch r {
-			case '.', '!', '?', '\n', ':', '…', '#', '*', '-', '>':
-				// A new line, a list bullet or a heading mark starts a sentence too.
+			case '.', '!', '?', '\n', '…':
+				// Prose blocks hold no list bullets or heading marks: a new
+				// line starts a list item's or a heading's text.
 				sentence = true
 			case ' ', '\t', '\u00a0', '\u202f', '\r', '«', '»', '"', '(', '“', '”':
 			default:
@@ -369,5 +370,12 @@ func muteSyllableAfter(w []rune, i int) bool {
 	for j < len(w) && !strings.ContainsRune("aeiouyéèêàâîôû", w[j]) {
 		j++
 	}
-	return j > i+1 && j < len(w) && w[j] == 'e'
+	if j == i+1 || j >= len(w) || w[j] != 'e' {
+		return false
+	}
+	// "-ent", "-em…" before a consonant are nasal, not mute ("différentes").
+	if j+1 < len(w) && (w[j+1] == 'n' || w[j+1] == 'm') {
+		return j+2 < len(w) && strings.ContainsRune("aeiouyé", w[j+2])
+	}
+	return true
 }
