@@ -81,6 +81,13 @@ func findFrenchDict(configDir string, entries []string) (main string, extra []st
 				return p
 			}
 		}
+		// Any other French dictionary of the folder ("fr_FR-custom.dic").
+		others, _ := filepath.Glob(filepath.Join(dir, "fr*.dic"))
+		for _, p := range others {
+			if fileReadable(strings.TrimSuffix(p, ".dic") + ".aff") {
+				return p
+			}
+		}
 		return ""
 	}
 	for _, e := range entries {

@@ -65,10 +65,11 @@ spans, code blocks, URLs, HTML, or template tags.
 
 ## What is checked
 
-1. **A built-in list** of about 2,000 misspellings with their corrections
-   (LanguageTool's French replacement lists, Wikipédia's list of common
-   errors, usual lists of French mistakes, and accent errors derived from
-   the hunspell-fr dictionary): English spellings (` + "`language` → `langage`" + `,
+1. **A built-in list** of about 15,000 misspellings with their corrections:
+   some 700 written from LanguageTool's French replacement lists,
+   Wikipédia's list of common errors and the usual lists of French
+   mistakes, plus missing or wrong accents of dictionary words generated
+   from hunspell-fr (` + "`hebergement`, `complétement`" + `): English spellings (` + "`language` → `langage`" + `,
    ` + "`connection` → `connexion`" + `), doubled or missing consonants
    (` + "`addresse`, `apartement`" + `), wrong or missing accents
    (` + "`complétement`, `succés`, `precisement`" + `) and fixed expressions
@@ -90,6 +91,12 @@ spans, code blocks, URLs, HTML, or template tags.
    (Debian/Ubuntu: ` + "`apt-get install hunspell-fr`" + `). Without one, the list and
    the patterns still run; ` + "`postlint rules french-typos`" + ` says which
    dictionary is in use. Other ` + "`.dic`" + ` files under ` + "`dictionaries:`" + ` add words.
+
+Never reported: spellings of the 1990 rectification (` + "`connaitre`, `cout`, `évènement`,
+`opèrerait`" + `), capitals without accents (` + "`ECOLE`, `l'Etat`" + `), ` + "`oe`" + ` for
+` + "`œ`" + ` (typography, not spelling), capitalised words inside a sentence whose
+only fault is accents (names and terms: ` + "`Referer`" + `), words touching a path or
+file name (` + "`parametres.yml`" + `), and English-looking entries before inline code.
 
 ## Example
 

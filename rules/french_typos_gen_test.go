@@ -150,3 +150,37 @@ func TestGenerateFrenchTyposData(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestFrenchDictFromConfig loads a tiny dictionary named in the config, so
+// the dictionary code runs even where hunspell-fr is not installed.
+func TestFrenchDictFromConfig(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "testdata", "french-dict"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	main, extra := findFrenchDict(dir, []string{"fr_TEST.dic", "site.dic", "missing.dic"})
+	if filepath.Base(main) != "fr_TEST.dic" || len(extra) != 1 || filepath.Base(extra[0]) != "site.dic" {
+		t.Fatalf("findFrenchDict = %q, %q", main, extra)
+	}
+	main, _ = findFrenchDict("", []string{dir})
+	if filepath.Base(main) != "fr_TEST.dic" {
+		t.Fatalf("folder: %q", main)
+	}
+	d := (&frenchDictLoader{}).get(dir, []string{"fr_TEST.dic", "site.dic"})
+	if d == nil {
+		t.Fatal("the test dictionary did not load")
+	}
+	for w, want := range map[string]string{"precisement": "précisément", "ecosystemes": "écosystèmes", "eleve": "", "kubectl": "", "cafe": "café"} {
+		if got, _ := d.accentFix(w); got != want {
+			t.Errorf("accentFix(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if !d.spell("kubectl") {
+		t.Error("the site dictionary's words are not known")
+	}
+	if s := FrenchDictionaryStatus(); s == "" {
+		t.Error("empty status")
+	} else {
+		t.Log(s)
+	}
+}
