@@ -92,8 +92,8 @@ spans, code blocks, URLs, HTML, or template tags.
    the patterns still run; ` + "`postlint rules french-typos`" + ` says which
    dictionary is in use. Other ` + "`.dic`" + ` files under ` + "`dictionaries:`" + ` add words.
 
-Never reported: spellings of the 1990 rectification (` + "`connaitre`, `cout`, `évènement`,
-`opèrerait`" + `), capitals without accents (` + "`ECOLE`, `l'Etat`" + `), ` + "`oe`" + ` for
+Never reported: spellings of the 1990 rectification (` + "`connaitre`, `cout`, `évènement`," + `
+` + "`opèrerait`" + `), capitals without accents (` + "`ECOLE`, `l'Etat`" + `), ` + "`oe`" + ` for
 ` + "`œ`" + ` (typography, not spelling), capitalised words inside a sentence whose
 only fault is accents (names and terms: ` + "`Referer`" + `), words touching a path or
 file name (` + "`parametres.yml`" + `), and English-looking entries before inline code.
