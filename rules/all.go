@@ -9,6 +9,7 @@ func All() []*lint.Rule {
 		PostURL,
 		MissingImage,
 		SeriesOrder,
+		FrenchTypos,
 		FrenchTypography,
 		TrailingSpaceBreak,
 		FrontMatter,
@@ -18,7 +19,6 @@ func All() []*lint.Rule {
 		HeadingIncrement,
 		Misspell,
 		InlineComment,
-		FrenchTypos,
 	}
 }
 

@@ -212,14 +212,6 @@ var englishNext = setOfWords("the", "of", "and", "or", "to", "in", "on", "for", 
 // elisionPrefixes are the words that end in an apostrophe in French.
 var elisionPrefixes = setOfWords("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu")
 
-func setOfWords(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
-}
-
 // frChecker checks the texts of one document.
 type frChecker struct {
 	pass     *lint.Pass

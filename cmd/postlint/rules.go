@@ -71,6 +71,10 @@ func showRule(w io.Writer, r *lint.Rule) error {
 	b.WriteString("\n\n")
 	b.WriteString(strings.TrimSpace(r.Doc))
 	b.WriteString("\n")
+	if r == rules.FrenchTypos {
+		// Which dictionary is found depends on this machine.
+		fmt.Fprintf(&b, "\nIn use here: %s\n", rules.FrenchDictionaryStatus())
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
