@@ -83,7 +83,7 @@ func (c *frChecker) checkPatterns(toks []frToken, text string, offs []int, cover
 			c.report(offs, n1.start, n1.end, n1.text, []string{"a"}, "after \""+t.text+"\" the verb avoir is \"a\"")
 		// je suis allez voir → allé.
 		case (n1.lower == "allez" || n1.lower == "aller") && (etreSingular[t.lower] || etrePlural[t.lower]) && t.lower != "être" && t.lower != "été":
-			if n1.lower == "aller" && !(t.lower == "suis" || t.lower == "sommes" || t.lower == "sont") {
+			if n1.lower == "aller" && t.lower != "suis" && t.lower != "sommes" && t.lower != "sont" {
 				continue
 			}
 			rights := []string{"allé", "allée"}

@@ -347,7 +347,7 @@ func (c *frChecker) checkText(text string, offs []int) {
 	}
 	c.checkPatterns(toks, text, offs, covered)
 	if c.dict != nil {
-		c.checkDictionary(toks, text, offs, covered)
+		c.checkDictionary(toks, offs, covered)
 	}
 }
 
@@ -393,7 +393,7 @@ func (c *frChecker) matchList(toks []frToken, i int, text string, offs []int) in
 	if shape == caseMixed {
 		return 0
 	}
-	if best.lowerOnly && shape != caseLower && !(shape == caseTitle && first.sentenceStart) {
+	if best.lowerOnly && shape != caseLower && (shape != caseTitle || !first.sentenceStart) {
 		return 0
 	}
 	if best.english {
@@ -409,8 +409,8 @@ func (c *frChecker) matchList(toks []frToken, i int, text string, offs []int) in
 		rights[k] = applyShape(r, shape)
 	}
 	// Capitals may go without accents ("ETAT", "REGENERER"); a capitalised
-	// word inside a sentence is a name or a term ("Referer", "Ma
-	// Dependance"), unless more than accents are wrong.
+	// word inside a sentence is a name or a term ("Referer", an HTTP
+	// header), unless more than accents are wrong.
 	if len(best.right) == 1 && accentOnly(wrong, best.right[0]) && foldAccents(wrong) == wrong {
 		if shape == caseUpper || (shape == caseTitle && !first.sentenceStart) {
 			return 0
@@ -476,7 +476,7 @@ func (c *frChecker) isEnglishEntry(w string) bool {
 
 // checkDictionary reports lowercase words unknown to the dictionary whose
 // accented spelling is unique.
-func (c *frChecker) checkDictionary(toks []frToken, text string, offs []int, covered []bool) {
+func (c *frChecker) checkDictionary(toks []frToken, offs []int, covered []bool) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if covered[i] {
@@ -500,7 +500,7 @@ func (c *frChecker) checkDictionary(toks []frToken, text string, offs []int, cov
 			continue
 		}
 		if !strings.Contains(t.text, "-") {
-			c.checkWord(t.text, t.start, text, offs)
+			c.checkWord(t.text, t.start, offs)
 			continue
 		}
 		if c.dict.spell(t.text) || c.accepted[t.lower] {
@@ -508,7 +508,7 @@ func (c *frChecker) checkDictionary(toks []frToken, text string, offs []int, cov
 		}
 		off := t.start
 		for _, part := range strings.Split(t.text, "-") {
-			c.checkWord(part, off, text, offs)
+			c.checkWord(part, off, offs)
 			off += len(part) + 1
 		}
 	}
@@ -518,7 +518,7 @@ func (c *frChecker) checkDictionary(toks []frToken, text string, offs []int, cov
 // accepts (rectified accents on borrowed words).
 var frenchAccepted = setOfWords("sénior", "séniors", "sénioriale", "séniorité")
 
-func (c *frChecker) checkWord(w string, start int, text string, offs []int) {
+func (c *frChecker) checkWord(w string, start int, offs []int) {
 	if utf8.RuneCountInString(w) < 4 || c.accepted[w] || c.table.english[w] || c.isEnglishEntry(w) {
 		return
 	}

@@ -299,7 +299,7 @@ func rectifiedOnly(wrong, right string) bool {
 		if w[i] == r[i] {
 			continue
 		}
-		if !(r[i] == 'î' && w[i] == 'i') && !(r[i] == 'û' && w[i] == 'u') {
+		if (r[i] != 'î' || w[i] != 'i') && (r[i] != 'û' || w[i] != 'u') {
 			return false
 		}
 		diff = true

@@ -29,7 +29,7 @@ func FuzzProseRules(f *testing.F) {
 		f.Add(string(b))
 	}
 	f.Add("« »!:;?...,. «a» a!b a ! [x](y): ![](z) <img src=x> ### h\n# a\n#### b")
-	rules := []*lint.Rule{FrenchTypography, ImageAlt, HeadingIncrement, Misspell}
+	rules := []*lint.Rule{FrenchTypography, FrenchTypos, ImageAlt, HeadingIncrement, Misspell}
 	f.Fuzz(func(t *testing.T, src string) {
 		dir := t.TempDir()
 		p := filepath.Join(dir, "page.md")
