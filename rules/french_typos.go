@@ -212,6 +212,10 @@ var englishNext = setOfWords("the", "of", "and", "or", "to", "in", "on", "for", 
 // elisionPrefixes are the words that end in an apostrophe in French.
 var elisionPrefixes = setOfWords("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu")
 
+// maxDictWord is the longest word, in bytes, looked up in the dictionary
+// ("anticonstitutionnellement" has 25 letters).
+const maxDictWord = 40
+
 // frChecker checks the texts of one document.
 type frChecker struct {
 	pass     *lint.Pass
@@ -457,7 +461,7 @@ func (c *frChecker) frenchContext(toks []frToken, i, n int, shape caseShape) boo
 		}
 		// With a dictionary: a lowercase word unknown to French makes an
 		// English phrase ("le traffic shaping").
-		if c.dict != nil && shapeOf(next.text) == caseLower && !next.hasDigit && !c.dict.spell(next.text) {
+		if c.dict != nil && shapeOf(next.text) == caseLower && !next.hasDigit && len(next.text) <= maxDictWord && !c.dict.spell(next.text) {
 			return false
 		}
 	}
@@ -479,7 +483,9 @@ func (c *frChecker) isEnglishEntry(w string) bool {
 func (c *frChecker) checkDictionary(toks []frToken, offs []int, covered []bool) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if covered[i] {
+		if covered[i] || len(t.text) > maxDictWord {
+			// No French word is that long; hunspell lookups of very long
+			// strings are slow.
 			continue
 		}
 		// An apostrophe inside a word ("aujourd'hui", "prud'homme").
