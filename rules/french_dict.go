@@ -195,16 +195,31 @@ var frInflections = [][2]string{
 	{"ment", ""}, {"ement", ""},
 }
 
+// frMoreInflections are used only to recognise a word as known without
+// Spell; as sources of corrections they would turn English or Latin words
+// into French ones ("consecutive", "vehicula").
+var frMoreInflections = [][2]string{
+	{"ive", "if"}, {"ives", "if"}, {"ifs", "if"}, {"euse", "eur"}, {"euses", "eur"}, {"eurs", "eur"},
+	{"elle", "el"}, {"elles", "el"}, {"els", "el"}, {"enne", "en"}, {"ennes", "en"}, {"ère", "er"}, {"ères", "er"},
+	{"ales", "al"}, {"ale", "al"},
+	{"eront", "er"}, {"erons", "er"}, {"erez", "er"}, {"erai", "er"}, {"eras", "er"}, {"eraient", "er"}, {"erais", "er"},
+	{"aient", "er"}, {"èrent", "er"}, {"a", "er"}, {"as", "er"}, {"ai", "er"}, {"âmes", "er"},
+	{"it", "ir"}, {"issent", "ir"}, {"issait", "ir"}, {"issaient", "ir"}, {"issons", "ir"}, {"issez", "ir"}, {"issant", "ir"}, {"issement", "ir"},
+	{"ions", "er"}, {"iez", "er"},
+}
+
 // mayBeWord is a cheap test that v could be a dictionary word: it is a
 // root, or an inflection of one. Spell, which is slow on unknown words, is
 // asked only when this holds.
-func (d *frenchDict) mayBeWord(v string) bool {
+func (d *frenchDict) mayBeWord(v string, inflections ...[][2]string) bool {
 	if d.gs.HasWord(v) {
 		return true
 	}
-	for _, in := range frInflections {
-		if stem, ok := strings.CutSuffix(v, in[0]); ok && stem != "" && d.gs.HasWord(stem+in[1]) {
-			return true
+	for _, list := range inflections {
+		for _, in := range list {
+			if stem, ok := strings.CutSuffix(v, in[0]); ok && stem != "" && d.gs.HasWord(stem+in[1]) {
+				return true
+			}
 		}
 	}
 	return false
@@ -231,11 +246,13 @@ func (d *frenchDict) accentFixLocked(w string) (string, bool) {
 	// Spell of w itself is not needed.
 	var cands []string
 	ok := accentVariants(foldAccents(w), 2048, func(v string) {
-		if v != w && len(cands) < 8 && d.mayBeWord(v) {
+		if v != w && len(cands) < 8 && d.mayBeWord(v, frInflections) {
 			cands = append(cands, v)
 		}
 	})
-	if !ok || len(cands) == 0 || d.spellLocked(w) {
+	// w itself a root or a regular form of one: known, without the slow
+	// Spell.
+	if !ok || len(cands) == 0 || d.mayBeWord(w, frInflections, frMoreInflections) || d.spellLocked(w) {
 		return "", false
 	}
 	found := ""

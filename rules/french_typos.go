@@ -488,34 +488,49 @@ func (c *frChecker) checkDictionary(toks []frToken, offs []int, covered []bool) 
 			// strings are slow.
 			continue
 		}
-		// An apostrophe inside a word ("aujourd'hui", "prud'homme").
+		if t.sep == sepApos && (i == 0 || !elisionPrefixes[toks[i-1].lower]) {
+			// The end of "aujourd'hui", "don't": checked with its start.
+			continue
+		}
+		// The word, or the parts of "peut-etre", that have a fix. The whole
+		// token ("aujourd'hui", "vis-à-vis") is looked up only then, as
+		// Spell is slow.
+		var whole string
 		if i+1 < len(toks) && toks[i+1].sep == sepApos {
 			if elisionPrefixes[t.lower] {
 				// "l'équipe": the word after the apostrophe is checked alone.
 				continue
 			}
-			if c.dict.spell(t.text + "'" + toks[i+1].text) {
-				i++
-				continue
-			}
-		}
-		if t.sep == sepApos && (i == 0 || !elisionPrefixes[toks[i-1].lower]) {
-			continue
+			whole = t.text + "'" + toks[i+1].text
 		}
 		if t.hasDigit || t.codeLike || shapeOf(t.text) != caseLower {
 			continue
 		}
-		if !strings.Contains(t.text, "-") {
-			c.checkWord(t.text, t.start, offs)
-			continue
+		parts := []string{t.text}
+		if strings.Contains(t.text, "-") {
+			if c.accepted[t.lower] {
+				continue
+			}
+			parts = strings.Split(t.text, "-")
+			whole = t.text
 		}
-		if c.dict.spell(t.text) || c.accepted[t.lower] {
-			continue
+		type found struct {
+			start     int
+			word, fix string
 		}
+		var fixes []found
 		off := t.start
-		for _, part := range strings.Split(t.text, "-") {
-			c.checkWord(part, off, offs)
+		for _, part := range parts {
+			if fix, ok := c.wordFix(part); ok {
+				fixes = append(fixes, found{off, part, fix})
+			}
 			off += len(part) + 1
+		}
+		if len(fixes) == 0 || (whole != "" && c.dict.spell(whole)) {
+			continue
+		}
+		for _, f := range fixes {
+			c.report(offs, f.start, f.start+len(f.word), f.word, []string{f.fix}, "unknown word, wrong or missing accent")
 		}
 	}
 }
@@ -524,25 +539,32 @@ func (c *frChecker) checkDictionary(toks []frToken, offs []int, covered []bool) 
 // accepts (rectified accents on borrowed words).
 var frenchAccepted = setOfWords("sénior", "séniors", "sénioriale", "séniorité")
 
-func (c *frChecker) checkWord(w string, start int, offs []int) {
+// wordFix returns the accented spelling of a word unknown to the
+// dictionary, when it is unique and the word is none of the site's.
+func (c *frChecker) wordFix(w string) (string, bool) {
 	if utf8.RuneCountInString(w) < 4 || c.accepted[w] || c.table.english[w] || c.isEnglishEntry(w) {
-		return
+		return "", false
 	}
 	if c.site != nil && c.site[w] >= c.opts.SiteWords {
-		return
+		return "", false
 	}
 	for _, r := range w {
 		if !unicode.IsLetter(r) {
-			return
+			return "", false
 		}
 	}
 	// accentFix returns nothing for a known word.
 	fix, ok := c.dict.accentFix(w)
-	if !ok || tolerated(w, fix) || frenchAccepted[w] || foldAccents(fix) == w && strings.Contains(fix, "œ") && accentOnly(w, fix) && !strings.ContainsAny(strings.ReplaceAll(fix, "œ", ""), "éèêëàâîïôûùç") {
-		// "coeur" for "cœur" is typography (french-typography), not spelling.
-		return
+	if !ok || tolerated(w, fix) || frenchAccepted[w] || isOELigatureOnly(w, fix) {
+		return "", false
 	}
-	c.report(offs, start, start+len(w), w, []string{fix}, "unknown word, wrong or missing accent")
+	return fix, true
+}
+
+// isOELigatureOnly tells whether fix only writes "oe" as "œ" ("coeur"):
+// typography (french-typography), not spelling.
+func isOELigatureOnly(w, fix string) bool {
+	return strings.Contains(fix, "œ") && strings.ReplaceAll(fix, "œ", "oe") == w
 }
 
 // frFrontMatterKeys are the front matter fields that are prose.
