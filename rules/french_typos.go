@@ -456,7 +456,9 @@ func (c *frChecker) frenchContext(toks []frToken, i, n int, shape caseShape) boo
 	}
 	if j := i + n; j < len(toks) && toks[j].sep == sepSpace {
 		next := toks[j]
-		if englishNext[next.lower] || c.table.english[next.lower] || c.isEnglishEntry(next.lower) {
+		// "-ing" words are English, or borrowed from it ("traffic shaping").
+		if englishNext[next.lower] || c.table.english[next.lower] || c.isEnglishEntry(next.lower) ||
+			(len(next.lower) > 5 && strings.HasSuffix(next.lower, "ing")) {
 			return false
 		}
 		// With a dictionary: a lowercase word unknown to French makes an

@@ -231,7 +231,7 @@ func TestFrenchTyposEval(t *testing.T) {
 // files to check (nil: all).
 var frenchCorpora = []string{"ludovicalarcon", "pix-engineering", "aeris-blog", "zibok", "sauml", "hugo-theme-learn"}
 
-func corpusFindings(t *testing.T, name string) []lint.Finding {
+func corpusFindings(t *testing.T, name string, dictionary bool) []lint.Finding {
 	t.Helper()
 	// shared/ sits beside the repository (main) or beside the worktrees.
 	dir := filepath.Join("..", "..", "shared", "corpora", name)
@@ -241,41 +241,56 @@ func corpusFindings(t *testing.T, name string) []lint.Finding {
 			t.Skipf("corpus %s absent (%v)", name, err)
 		}
 	}
-	res, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Rules: []*lint.Rule{FrenchTypos}})
+	cfg, err := lint.ParseConfig("test.yml", fmt.Appendf(nil, "rules:\n  french-typos:\n    dictionary: %v\n", dictionary))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Rules: []*lint.Rule{FrenchTypos}, Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return res.Findings
 }
 
+// TestFrenchTyposCorpora compares the findings on the French corpora with
+// testdata/french-eval/corpus-findings.txt, with and without the
+// dictionary.
 func TestFrenchTyposCorpora(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpora: skipped in -short mode")
 	}
-	if (&frenchDictLoader{}).get("", nil) == nil {
-		t.Skip("no French hunspell dictionary (apt-get install hunspell-fr): the corpus counts assume one")
-	}
+	hasDict := (&frenchDictLoader{}).get("", nil) != nil
 	wants := readCorpusWants(t)
-	for _, name := range frenchCorpora {
-		t.Run(name, func(t *testing.T) {
-			fs := corpusFindings(t, name)
-			var lines []string
-			for _, f := range fs {
-				p := filepath.ToSlash(f.Path)
-				if i := strings.Index(p, "corpora/"+name+"/"); i >= 0 {
-					p = p[i+len("corpora/"+name+"/"):]
+	for _, dictionary := range []bool{false, true} {
+		if dictionary && !hasDict {
+			t.Log("no French hunspell dictionary (apt-get install hunspell-fr): skipping the corpus findings with dictionary")
+			continue
+		}
+		for _, name := range frenchCorpora {
+			key := name
+			if !dictionary {
+				key += " (no dictionary)"
+			}
+			t.Run(key, func(t *testing.T) {
+				fs := corpusFindings(t, name, dictionary)
+				var lines []string
+				for _, f := range fs {
+					p := filepath.ToSlash(f.Path)
+					if i := strings.Index(p, "corpora/"+name+"/"); i >= 0 {
+						p = p[i+len("corpora/"+name+"/"):]
+					}
+					lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", p, f.Start.Line, f.Start.Column, f.Message))
 				}
-				lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", p, f.Start.Line, f.Start.Column, f.Message))
-			}
-			t.Logf("%d findings:\n%s", len(fs), strings.Join(lines, "\n"))
-			want, ok := wants[name]
-			if !ok {
-				t.Fatalf("no expected findings for %s in testdata/french-eval/corpus-findings.txt", name)
-			}
-			if got := strings.Join(lines, "\n"); got != strings.Join(want, "\n") {
-				t.Errorf("findings differ; got:\n%s", got)
-			}
-		})
+				t.Logf("%d findings:\n%s", len(fs), strings.Join(lines, "\n"))
+				want, ok := wants[key]
+				if !ok {
+					t.Fatalf("no expected findings for %q in testdata/french-eval/corpus-findings.txt", key)
+				}
+				if got := strings.Join(lines, "\n"); got != strings.Join(want, "\n") {
+					t.Errorf("findings differ; got:\n%s", got)
+				}
+			})
+		}
 	}
 }
 
