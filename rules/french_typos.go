@@ -411,6 +411,10 @@ func (c *frChecker) matchList(toks []frToken, i int, text string, offs []int) in
 	rights := make([]string, len(best.right))
 	for k, r := range best.right {
 		rights[k] = applyShape(r, shape)
+		if strings.Contains(wrong, "’") {
+			// Keep the writer's apostrophe.
+			rights[k] = strings.ReplaceAll(rights[k], "'", "’")
+		}
 	}
 	// Capitals may go without accents ("ETAT", "REGENERER"); a capitalised
 	// word inside a sentence is a name or a term ("Referer", an HTTP
