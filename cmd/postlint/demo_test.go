@@ -20,6 +20,8 @@ func TestREADMEDemo(t *testing.T) {
 		`_posts/2024-03-03-conf-jour-3.md:4:20: error series-order: says "deuxième" (part 2) but this is part 3 of 3 by date`,
 		`_posts/2024-03-03-conf-jour-3.md:10:67: warning french-typography: missing space before "!"`,
 		`_posts/2024-03-02-conf-jour-2.md:10:59: warning trailing-space-break: line ends in 2 spaces`,
+		`_posts/2024-03-02-conf-jour-2.md:10:40: warning french-typos: "allez": after être the past participle is needed`,
+		`_posts/2024-03-03-conf-jour-3.md:10:18: warning french-typos: "ecosystem": English spelling of a French word; did you mean "écosystème"?`,
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, &stdout)
