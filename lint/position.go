@@ -90,11 +90,26 @@ func (idx *LineIndex) Position(off int) Position {
 	if off < start { // inside the BOM
 		off = start
 	}
-	col := 1 + utf8.RuneCount(idx.src[start:off])
-	// A partial rune at the end counts as one more code point; step back so
-	// the offset points at the start of the character it is inside.
-	for off > start && off < len(idx.src) && !utf8.RuneStart(idx.src[off]) {
-		off--
+	// The "\n" of a "\r\n" is not a column of its own: editors put the end
+	// of the line just before the "\r".
+	end := idx.LineEnd(line)
+	if off > end {
+		off = end
+	}
+	// Count code points as OffsetOf does (an invalid byte is one), and map an
+	// offset inside a character to that character's start.
+	col := 1
+	for i := start; i < off; col++ {
+		if idx.src[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(idx.src[i:end])
+		if i+size > off {
+			off = i
+			break
+		}
+		i += size
 	}
 	return Position{Offset: off, Line: line, Column: col}
 }

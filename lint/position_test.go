@@ -58,3 +58,35 @@ func indexOf(b []byte, s string) int {
 	}
 	return -1
 }
+
+// Offsets that are not the start of a character map to one that is, and the
+// position always converts back to it (found by FuzzParseDocument).
+func TestPositionOfInnerOffsets(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		off       int
+		line, col int
+		back      int
+	}{
+		{"inside a two-byte character", "aé", 2, 1, 2, 1},
+		{"after it", "aéb", 3, 1, 3, 3},
+		{"the LF of a CRLF is the end of the line", "ab\r\ncd", 3, 1, 3, 2},
+		{"the CR itself", "ab\r\ncd", 2, 1, 3, 2},
+		{"a lone CR is text", "\r\r\n", 2, 1, 2, 1},
+		{"stray continuation bytes are one column each", "\x80\x80x", 2, 1, 3, 2},
+		{"truncated character", "a\xc3", 2, 1, 3, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			idx := NewLineIndex([]byte(tt.src))
+			p := idx.Position(tt.off)
+			if p.Line != tt.line || p.Column != tt.col || p.Offset != tt.back {
+				t.Errorf("Position(%d) = %+v, want %d:%d at offset %d", tt.off, p, tt.line, tt.col, tt.back)
+			}
+			if got := idx.OffsetOf(p.Line, p.Column); got != p.Offset {
+				t.Errorf("OffsetOf(%d, %d) = %d, want %d", p.Line, p.Column, got, p.Offset)
+			}
+		})
+	}
+}
