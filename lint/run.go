@@ -410,7 +410,7 @@ func NewChecker(all []*Rule, enabled []EnabledRule, cfg *Config, lang string) *C
 // error reports a rule that failed; the findings of the others are kept.
 func (c *Checker) Check(site *Site, abs, display string, src []byte) (findings []Finding, err error) {
 	d := parseForSite(c.md, site, abs, display, src, c.lang, c.cfg)
-	sup := &suppressor{directives: d.Directives(), lines: d.Lines}
+	sup := newSuppressor(d.Directives(), d.Lines)
 	var mu sync.Mutex // rules run one after another, but a rule may report from goroutines
 	for _, r := range c.rules {
 		pass := &Pass{Rule: r.Rule, Doc: d, Site: site, Options: r.Options, Config: c.cfg, Severity: r.Severity, ruleNames: c.known}

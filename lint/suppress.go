@@ -2,6 +2,7 @@ package lint
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -81,53 +82,91 @@ func (d *Document) Directives() []Directive {
 	return out
 }
 
-// suppressor decides which findings inline comments silence.
+// suppressor decides which findings inline comments silence. It indexes
+// the directives once, so that each finding costs a few map look-ups and a
+// binary search however many comments the file holds.
 type suppressor struct {
-	directives []Directive
-	lines      *LineIndex
+	// file, line and nextLine map a rule name ("" for every rule) to what
+	// silences it: a disable-file comment, and the lines that
+	// disable-line and disable-next-line comments cover.
+	file     map[string]bool
+	lines    map[string]map[int]bool
+	toggles  map[string][]toggle // per named rule: its own and the all-rules disable/enable, in source order
+	allRules []toggle            // disable/enable comments that name no rule
 }
 
-func names(rules []string, rule string) bool {
-	if len(rules) == 0 {
-		return true
+type toggle struct {
+	off     int
+	disable bool
+}
+
+func newSuppressor(directives []Directive, lines *LineIndex) *suppressor {
+	s := &suppressor{file: map[string]bool{}, lines: map[string]map[int]bool{}, toggles: map[string][]toggle{}}
+	ds := append([]Directive(nil), directives...)
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Span.Start < ds[j].Span.Start })
+	keys := func(d *Directive) []string {
+		if len(d.Rules) == 0 {
+			return []string{""}
+		}
+		return d.Rules
 	}
-	for _, r := range rules {
-		if r == rule {
-			return true
+	addLine := func(rule string, line int) {
+		if s.lines[rule] == nil {
+			s.lines[rule] = map[int]bool{}
+		}
+		s.lines[rule][line] = true
+	}
+	named := map[string]bool{}
+	for i := range ds {
+		d := &ds[i]
+		for _, k := range keys(d) {
+			switch d.Action {
+			case "disable-file":
+				s.file[k] = true
+			case "disable-line":
+				addLine(k, d.Line)
+			case "disable-next-line":
+				addLine(k, lines.Position(d.Span.End).Line+1)
+			case "disable", "enable":
+				if k != "" {
+					named[k] = true
+				}
+			}
 		}
 	}
-	return false
+	for i := range ds {
+		d := &ds[i]
+		if d.Action != "disable" && d.Action != "enable" {
+			continue
+		}
+		t := toggle{off: d.Span.Start, disable: d.Action == "disable"}
+		if len(d.Rules) == 0 {
+			s.allRules = append(s.allRules, t)
+			for k := range named {
+				s.toggles[k] = append(s.toggles[k], t)
+			}
+			continue
+		}
+		for _, k := range d.Rules {
+			if n := len(s.toggles[k]); n == 0 || s.toggles[k][n-1] != t {
+				s.toggles[k] = append(s.toggles[k], t)
+			}
+		}
+	}
+	return s
 }
 
 // suppressed reports whether a finding of rule at offset off on line is
-// silenced.
+// silenced: the last disable or enable comment before it that concerns the
+// rule decides.
 func (s *suppressor) suppressed(rule string, off, line int) bool {
-	disabled := false
-	for i := range s.directives {
-		d := &s.directives[i]
-		if !names(d.Rules, rule) {
-			continue
-		}
-		switch d.Action {
-		case "disable-file":
-			return true
-		case "disable-line":
-			if line == d.Line {
-				return true
-			}
-		case "disable-next-line":
-			if line == s.lines.Position(d.Span.End).Line+1 {
-				return true
-			}
-		case "disable":
-			if d.Span.Start <= off {
-				disabled = true
-			}
-		case "enable":
-			if d.Span.Start <= off {
-				disabled = false
-			}
-		}
+	if s.file[""] || s.file[rule] || s.lines[""][line] || s.lines[rule][line] {
+		return true
 	}
-	return disabled
+	ts, ok := s.toggles[rule]
+	if !ok {
+		ts = s.allRules
+	}
+	i := sort.Search(len(ts), func(i int) bool { return ts[i].off > off })
+	return i > 0 && ts[i-1].disable
 }
