@@ -20,7 +20,16 @@ type LineIndex struct {
 	src    []byte
 	starts []int // byte offset of the first byte of each line
 	bom    int   // length of a leading UTF-8 byte order mark, not counted as a column
+	// cps are checkpoints on long lines: the column of a character every
+	// checkpointStride bytes or so, so that converting an offset costs at
+	// most that many bytes of counting instead of the whole line (a
+	// one-line 30 MB file with many findings would otherwise be quadratic).
+	cps []checkpoint
 }
+
+type checkpoint struct{ off, col int }
+
+const checkpointStride = 1024
 
 // NewLineIndex indexes src. A line ends at "\n"; a "\r" before it belongs to
 // the line ending, not to the text. A lone "\r" (old Mac) is not a line end:
@@ -35,7 +44,37 @@ func NewLineIndex(src []byte) *LineIndex {
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		idx.bom = 3
 	}
+	for n := 1; n <= len(idx.starts); n++ {
+		start, end := idx.LineStart(n), idx.LineEnd(n)
+		if end-start <= 2*checkpointStride {
+			continue
+		}
+		next := start + checkpointStride
+		col := 1
+		for i := start; i < end; col++ {
+			if i >= next {
+				idx.cps = append(idx.cps, checkpoint{i, col})
+				next = i + checkpointStride
+			}
+			if src[i] < utf8.RuneSelf {
+				i++
+				continue
+			}
+			_, size := utf8.DecodeRune(src[i:end])
+			i += size
+		}
+	}
 	return idx
+}
+
+// lineCheckpoints returns the checkpoints between start and end.
+func (idx *LineIndex) lineCheckpoints(start, end int) []checkpoint {
+	if len(idx.cps) == 0 {
+		return nil
+	}
+	lo := sort.Search(len(idx.cps), func(i int) bool { return idx.cps[i].off >= start })
+	hi := sort.Search(len(idx.cps), func(i int) bool { return idx.cps[i].off > end })
+	return idx.cps[lo:hi]
 }
 
 // Lines returns the number of lines (a final line without "\n" counts; an
@@ -98,8 +137,11 @@ func (idx *LineIndex) Position(off int) Position {
 	}
 	// Count code points as OffsetOf does (an invalid byte is one), and map an
 	// offset inside a character to that character's start.
-	col := 1
-	for i := start; i < off; col++ {
+	col, i := 1, start
+	if cps := idx.lineCheckpoints(start, off); len(cps) > 0 {
+		col, i = cps[len(cps)-1].col, cps[len(cps)-1].off
+	}
+	for ; i < off; col++ {
 		if idx.src[i] < utf8.RuneSelf {
 			i++
 			continue
@@ -119,7 +161,13 @@ func (idx *LineIndex) Position(off int) Position {
 func (idx *LineIndex) OffsetOf(line, col int) int {
 	off := idx.LineStart(line)
 	end := idx.LineEnd(line)
-	for c := 1; c < col && off < end; c++ {
+	c := 1
+	if cps := idx.lineCheckpoints(off, end); len(cps) > 0 {
+		if k := sort.Search(len(cps), func(i int) bool { return cps[i].col > col }); k > 0 {
+			c, off = cps[k-1].col, cps[k-1].off
+		}
+	}
+	for ; c < col && off < end; c++ {
 		_, size := utf8.DecodeRune(idx.src[off:end])
 		off += size
 	}

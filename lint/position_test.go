@@ -90,3 +90,35 @@ func TestPositionOfInnerOffsets(t *testing.T) {
 		})
 	}
 }
+
+// Checkpoints on long lines give the same positions as counting from the
+// start of the line.
+func TestPositionsOnLongLines(t *testing.T) {
+	var b []byte
+	b = append(b, "\uFEFFshort\r\n"...)
+	for i := 0; len(b) < 20000; i++ {
+		b = append(b, "aé€😀\xff\x80 "[:1+i%13]...)
+	}
+	b = append(b, "\r\nend\n"...)
+	for i := 0; i < 5000; i++ {
+		b = append(b, 'x')
+	}
+	idx := NewLineIndex(b)
+	if len(idx.cps) == 0 {
+		t.Fatal("no checkpoints on long lines")
+	}
+	plain := *idx
+	plain.cps = nil
+	for off := 0; off <= len(b); off++ {
+		got, want := idx.Position(off), plain.Position(off)
+		if got != want {
+			t.Fatalf("Position(%d) = %+v with checkpoints, %+v without", off, got, want)
+		}
+		if back, want := idx.OffsetOf(got.Line, got.Column), plain.OffsetOf(got.Line, got.Column); back != want || back != got.Offset {
+			t.Fatalf("OffsetOf(%d, %d) = %d with checkpoints, %d without, want %d", got.Line, got.Column, back, want, got.Offset)
+		}
+	}
+	if got := idx.OffsetOf(2, 1<<30); got != idx.LineEnd(2) {
+		t.Errorf("OffsetOf past the end of a long line = %d, want %d", got, idx.LineEnd(2))
+	}
+}
