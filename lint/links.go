@@ -31,6 +31,7 @@ func (d *Document) Links() []Link {
 		return d.links
 	}
 	d.linksDone = true
+	var ix *linkIndex
 	cursor := d.BodyStart
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -59,10 +60,13 @@ func (d *Document) Links() []Link {
 			cursor = max(cursor, s.End)
 		}
 		l := Link{Node: n, Image: image}
-		if s, ok := d.findDestination(cursor, dest); ok {
+		if ix == nil {
+			ix = newLinkIndex(d.Masked, d.BodyStart)
+		}
+		if s, ok := ix.findDestination(cursor, dest); ok {
 			l.DestSpan, l.Located = s, true
 			cursor = s.End
-		} else if s, ok := d.findDefinition(dest); ok {
+		} else if s, ok := ix.findDefinition(dest); ok {
 			l.DestSpan, l.Located, l.Reference = s, true, true
 		} else if s, ok := inlineSpan(n); ok {
 			l.DestSpan = s
@@ -78,87 +82,6 @@ func (d *Document) Links() []Link {
 		return ast.WalkContinue, nil
 	})
 	return d.links
-}
-
-// findDestination looks for "](dest" or "](<dest" at or after from, on the
-// masked source, and returns the destination's span.
-func (d *Document) findDestination(from int, dest []byte) (Span, bool) {
-	m := d.Masked
-	for i := from; i < len(m); {
-		k := bytes.Index(m[i:], []byte("]("))
-		if k < 0 {
-			return Span{}, false
-		}
-		j := i + k + 2
-		for j < len(m) && (m[j] == ' ' || m[j] == '\t' || m[j] == '\n' || m[j] == '\r') {
-			j++
-		}
-		angle := j < len(m) && m[j] == '<'
-		if angle {
-			j++
-		}
-		end := j
-		if angle {
-			for end < len(m) && m[end] != '>' && m[end] != '\n' {
-				end++
-			}
-		} else {
-			depth := 0
-			for end < len(m) && m[end] > ' ' {
-				if m[end] == '\\' && end+1 < len(m) {
-					end += 2
-					continue
-				}
-				if m[end] == '(' {
-					depth++
-				} else if m[end] == ')' {
-					if depth == 0 {
-						break
-					}
-					depth--
-				}
-				end++
-			}
-		}
-		if destEqual(m[j:end], dest) {
-			return Span{j, end}, true
-		}
-		// Only the first "](" after the cursor can belong to this link when
-		// the text was found; give up once past the paragraph.
-		if bytes.Contains(m[i:i+k], []byte("\n\n")) || bytes.Contains(m[i:i+k], []byte("\n\r\n")) {
-			return Span{}, false
-		}
-		i = i + k + 2
-	}
-	return Span{}, false
-}
-
-// findDefinition finds the reference definition "[label]: dest".
-func (d *Document) findDefinition(dest []byte) (Span, bool) {
-	m := d.Masked
-	for i := d.BodyStart; i < len(m); {
-		k := bytes.Index(m[i:], []byte("]:"))
-		if k < 0 {
-			return Span{}, false
-		}
-		j := i + k + 2
-		for j < len(m) && (m[j] == ' ' || m[j] == '\t' || m[j] == '\n' || m[j] == '\r') {
-			j++
-		}
-		angle := j < len(m) && m[j] == '<'
-		if angle {
-			j++
-		}
-		end := j
-		for end < len(m) && m[end] != '\n' && (angle && m[end] != '>' || !angle && m[end] > ' ') {
-			end++
-		}
-		if destEqual(m[j:end], dest) {
-			return Span{j, end}, true
-		}
-		i = j
-	}
-	return Span{}, false
 }
 
 // destEqual compares a destination as written with goldmark's decoded form,
