@@ -56,6 +56,12 @@ func (p *Pass) Report(f Finding) {
 	if f.Path == "" {
 		f.Path = p.Doc.Path
 	}
+	f.Message = oneLine(f.Message)
+	if f.Fix != nil {
+		fix := *f.Fix
+		fix.Message = oneLine(fix.Message)
+		f.Fix = &fix
+	}
 	if f.Start.Line == 0 {
 		f.Start = p.Doc.Lines.Position(f.Start.Offset)
 	}

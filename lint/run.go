@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -57,6 +58,11 @@ type Result struct {
 	Rules []EnabledRule
 	// Sites are the sites the files belong to.
 	Sites []*Site
+	// Skipped are files deliberately left alone, with the reason: symbolic
+	// links that lead outside their site are never followed, so that a
+	// repository cannot make postlint read (and quote) files elsewhere on
+	// the machine. They are not errors.
+	Skipped []*FileError
 }
 
 // EnabledRule is a rule with the severity and options of this run.
@@ -254,7 +260,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 		fi, err := os.Stat(abs)
 		if err != nil {
-			res.Errors = append(res.Errors, &FileError{Path: p, Err: describeStatError(err)})
+			res.Errors = append(res.Errors, &FileError{Path: displayable(p), Err: describeStatError(err)})
 			continue
 		}
 		if !fi.IsDir() {
@@ -266,13 +272,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 				res.Errors = append(res.Errors, err)
 				continue
 			}
+			if escapes(s, abs) {
+				res.Skipped = append(res.Skipped, &FileError{Path: displayPath(cwd, abs), Err: errEscapingLink})
+				continue
+			}
 			seen[abs] = true
 			targets = append(targets, target{abs, s})
 			continue
 		}
 		walkErr := filepath.WalkDir(abs, func(fp string, d fs.DirEntry, err error) error {
 			if err != nil {
-				res.Errors = append(res.Errors, &FileError{Path: displayPath(cwd, fp), Err: err})
+				res.Errors = append(res.Errors, &FileError{Path: displayPath(cwd, fp), Err: pathErr(err)})
 				return nil
 			}
 			if d.IsDir() {
@@ -287,6 +297,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			if d.Type()&fs.ModeSymlink != 0 {
 				return nil // the file it points to is checked where it lives
 			}
+			if !d.Type().IsRegular() {
+				res.Errors = append(res.Errors, &FileError{Path: displayPath(cwd, fp), Err: errNotRegular})
+				return nil
+			}
 			s, err := siteFor(fp, abs)
 			if err != nil {
 				res.Errors = append(res.Errors, err)
@@ -297,10 +311,18 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			return nil
 		})
 		if walkErr != nil {
-			res.Errors = append(res.Errors, &FileError{Path: p, Err: walkErr})
+			res.Errors = append(res.Errors, &FileError{Path: displayable(p), Err: pathErr(walkErr)})
 		}
 	}
 	res.Files = len(targets)
+	for _, s := range res.Sites {
+		for _, rel := range s.Files.Escaping {
+			p := displayPath(cwd, filepath.Join(s.Root, filepath.FromSlash(rel)))
+			if !slices.ContainsFunc(res.Skipped, func(e *FileError) bool { return e.Path == p }) {
+				res.Skipped = append(res.Skipped, &FileError{Path: p, Err: errEscapingLink})
+			}
+		}
+	}
 
 	jobs := opts.Jobs
 	if jobs <= 0 {
@@ -346,11 +368,12 @@ func describeStatError(err error) error {
 }
 
 // displayPath shows abs relative to cwd when inside it, slash-separated.
+// Control characters in file names are escaped (see displayable).
 func displayPath(cwd, abs string) string {
 	if rel, err := filepath.Rel(cwd, abs); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.ToSlash(rel)
+		return displayable(filepath.ToSlash(rel))
 	}
-	return filepath.ToSlash(abs)
+	return displayable(filepath.ToSlash(abs))
 }
 
 // ParseFile parses one file of a site as the engine does, for tests and
@@ -409,6 +432,9 @@ func NewChecker(all []*Rule, enabled []EnabledRule, cfg *Config, lang string) *C
 // inline comments do not silence, in the order rules reported them. The
 // error reports a rule that failed; the findings of the others are kept.
 func (c *Checker) Check(site *Site, abs, display string, src []byte) (findings []Finding, err error) {
+	if err := screen(src); err != nil {
+		return nil, &FileError{Path: display, Err: err}
+	}
 	d := parseForSite(c.md, site, abs, display, src, c.lang, c.cfg)
 	sup := newSuppressor(d.Directives(), d.Lines)
 	var mu sync.Mutex // rules run one after another, but a rule may report from goroutines
@@ -432,7 +458,7 @@ func (c *Checker) Check(site *Site, abs, display string, src []byte) (findings [
 // checkFile reads one file and checks it.
 func (c *Checker) checkFile(t target, display string, readFile func(string) ([]byte, error)) ([]Finding, error) {
 	if readFile == nil {
-		readFile = os.ReadFile
+		readFile = readRegular
 	}
 	src, err := readFile(t.abs)
 	if err != nil {

@@ -478,7 +478,14 @@ func (f *FileSet) Walk(fn func(rel string)) {
 
 func indexFiles(root string) (*FileSet, error) {
 	fsIdx := &FileSet{files: map[string]bool{}, dirs: map[string]bool{}, fold: map[string][]string{}}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	// Links are resolved to real paths, so compare them with the real root:
+	// a root reached through a symbolic link (/tmp on macOS) would otherwise
+	// make every link look like it leads outside.
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		realRoot = root
+	}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
 				return err
@@ -501,14 +508,23 @@ func indexFiles(root string) (*FileSet, error) {
 			if err != nil {
 				return nil // dangling or looping: the file does not exist
 			}
-			if r, err := filepath.Rel(root, target); err != nil || strings.HasPrefix(r, "..") {
+			if r, err := filepath.Rel(realRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 				fsIdx.Escaping = append(fsIdx.Escaping, rel)
 				return nil
 			}
-			if fi, err := os.Stat(target); err == nil && fi.IsDir() {
+			fi, err := os.Stat(target)
+			if err != nil {
+				return nil
+			}
+			if fi.IsDir() {
 				fsIdx.dirs[rel] = true
 				return nil
 			}
+			if !fi.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil // pipes, sockets, devices: reading them could block forever
 		}
 		fsIdx.files[rel] = true
 		low := strings.ToLower(rel)

@@ -171,9 +171,7 @@ func runCheck(ctx context.Context, f *checkFlags, args []string, stdout, stderr 
 		if err := runDiff(ctx, opts, res, f.output, stdout, stderr); err != nil {
 			return err
 		}
-		for _, e := range res.Errors {
-			fmt.Fprintf(stderr, "postlint: %v\n", e)
-		}
+		printProblems(res, stderr)
 		return exitStatus(res, threshold)
 	}
 	if f.fix {
@@ -185,13 +183,21 @@ func runCheck(ctx context.Context, f *checkFlags, args []string, stdout, stderr 
 	if err := writeReport(formatter, res, f, stdout); err != nil {
 		return err
 	}
-	for _, e := range res.Errors {
-		fmt.Fprintf(stderr, "postlint: %v\n", e)
-	}
+	printProblems(res, stderr)
 	if f.format == "text" {
 		fmt.Fprintln(stderr, report.Summarize(res).String())
 	}
 	return exitStatus(res, threshold)
+}
+
+// printProblems prints the files left alone (notes) and the errors.
+func printProblems(res *lint.Result, stderr io.Writer) {
+	for _, e := range res.Skipped {
+		fmt.Fprintf(stderr, "postlint: note: %v\n", e)
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "postlint: %v\n", e)
+	}
 }
 
 // reportConfigError puts a configuration error into the report too, so

@@ -1,0 +1,62 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestScreen(t *testing.T) {
+	nested := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(strings.Repeat("  ", i) + "- item\n")
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"plain", "# Titre\n\nTexte.\n", ""},
+		{"bom and crlf", "\uFEFF---\r\ntitle: x\r\n---\r\nok\r\n", ""},
+		{"empty", "", ""},
+		{"binary", "ab\ncd\x00ef", "binary file (NUL byte at line 2, column 3 (byte offset 5))"},
+		{"latin-1", "ok\ncaf\xe9\n", "invalid UTF-8 (byte 0xE9 at line 2, column 4 (byte offset 6))"},
+		{"truncated", "ok \xe2\x82", "invalid UTF-8 (byte 0xE2 at line 1, column 4 (byte offset 3))"},
+		{"real nesting", nested(12) + strings.Repeat(">", 10) + " q\n1. 2. 3) x\n", ""},
+		{"deep quotes", "x\n" + strings.Repeat(">", 101) + " deep\n", "nested up to 101 levels deep on line 2"},
+		{"deep lists", nested(150), "nested up to 150 levels deep on line 150"},
+		{"deep same-line lists", strings.Repeat("- ", 120) + "x\n", "nested up to 120 levels deep on line 1"},
+		{"lists inside a deep quote", "> " + strings.ReplaceAll(nested(120), "\n", "\n> "), "nested up to 121 levels deep on line 120"},
+		{"indented code is not nesting", strings.Repeat(" ", 400) + "code\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := screen([]byte(tt.src))
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("screen: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("screen: %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDisplayableAndOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"_posts/a.md":                 "_posts/a.md",
+		"_posts/été.md":               "_posts/été.md",
+		"_posts/a\n::error::pwned.md": `_posts/a\n::error::pwned.md`,
+		"a\r\x1b[31m.md":              `a\r\x1b[31m.md`,
+		"bad\xffutf8.md":              `bad\xffutf8.md`,
+		"quote\".md":                  `quote".md`,
+		"line\u2028sep.md":            `line\u2028sep.md`,
+	} {
+		if got := displayable(in); got != want {
+			t.Errorf("displayable(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := oneLine("lien {% post_url a\n::warning::x %} cassé\tici"); got != `lien {% post_url a\n::warning::x %} cassé`+"\tici" {
+		t.Errorf("oneLine = %q", got)
+	}
+}
