@@ -19,9 +19,9 @@ import (
 const MaxNesting = 100
 
 // screen rejects the files postlint cannot check meaningfully, with a
-// message that says where and why: binary files, text that is not UTF-8
-// (Jekyll and Hugo both read UTF-8 only, so the site itself would show
-// mojibake or fail), and pathological nesting.
+// message that says where and why: binary files and pathological nesting.
+// Text that is not UTF-8 is checked (positions count each invalid byte as
+// one column) and reported by the encoding rule.
 func screen(src []byte) error {
 	idx := (*LineIndex)(nil)
 	where := func(off int) string {
@@ -34,31 +34,10 @@ func screen(src []byte) error {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return fmt.Errorf("binary file (NUL byte at %s): not checked", where(i))
 	}
-	if !utf8.Valid(src) {
-		i := invalidUTF8(src)
-		return fmt.Errorf("invalid UTF-8 (byte 0x%02X at %s): not checked; save the file as UTF-8", src[i], where(i))
-	}
 	if line, depth := deepestNesting(src); depth > MaxNesting {
 		return fmt.Errorf("lists or block quotes nested up to %d levels deep on line %d: not checked (postlint checks up to %d levels)", depth, line, MaxNesting)
 	}
 	return nil
-}
-
-// invalidUTF8 returns the offset of the first byte that is not part of a
-// valid UTF-8 sequence, or -1.
-func invalidUTF8(src []byte) int {
-	for i := 0; i < len(src); {
-		if src[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return -1
 }
 
 // deepestNesting returns an upper bound of the nesting depth of lists and
