@@ -19,6 +19,7 @@ func All() []*lint.Rule {
 		HeadingIncrement,
 		Misspell,
 		InlineComment,
+		Encoding,
 	}
 }
 
