@@ -92,6 +92,11 @@ func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, synta
 		}
 		sort.Slice(d.hidden, func(i, j int) bool { return d.hidden[i].Start < d.hidden[j].Start })
 	}
+	if _, depth := deepestNesting(masked[d.BodyStart:]); depth > MaxNesting {
+		// goldmark would take minutes; the runner reports such a file
+		// (screen) and rules that parse other files see an empty body.
+		blank(masked, d.BodyStart, len(masked))
+	}
 	d.Masked = masked
 	d.AST = md.Parser().Parse(text.NewReader(masked))
 	d.findCode()

@@ -154,7 +154,7 @@ func oneLine(msg string) string {
 }
 
 var (
-	errEscapingLink = errors.New("symbolic link to a file outside the site: not followed")
+	errEscapingLink = errors.New("symbolic link that leads outside the site: not followed")
 	errNotRegular   = errors.New("not a regular file (a pipe, socket or device): not checked")
 )
 

@@ -59,3 +59,22 @@ func TestDisplayableAndOneLine(t *testing.T) {
 		t.Errorf("oneLine = %q", got)
 	}
 }
+
+// Rules parse other files of the site with ParseFile, which the runner's
+// screen does not guard: a file nested thousands of levels deep must parse
+// at once (to an empty body) there too.
+func TestParseFileOfDeepNesting(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\ntitle: deep\n---\n")
+	for i := range 3000 {
+		b.WriteString(strings.Repeat("  ", i) + "- [item](x)\n")
+	}
+	src := []byte(b.String())
+	d := ParseFile(nil, "/deep.md", "deep.md", src, "", nil)
+	if len(d.Masked) != len(src) || d.FrontMatter.Data["title"] != "deep" {
+		t.Fatalf("masked %d bytes of %d, front matter %v", len(d.Masked), len(src), d.FrontMatter.Data)
+	}
+	if n := len(d.Links()); n != 0 {
+		t.Errorf("%d links in a body too deep to parse", n)
+	}
+}
