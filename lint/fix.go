@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -33,14 +35,15 @@ func ApplyFixes(src []byte, findings []Finding) (out []byte, applied, skipped []
 	// Earlier fixes win; ties keep the findings' order, which is stable.
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].edits[0].Start < cands[b].edits[0].Start })
 
-	var kept []Edit // sorted by Start
-	var keptFixes [][]Edit
+	var kept []Edit                // sorted by Start
+	keptFixes := map[string]bool{} // by fixKey
 	for _, c := range cands {
 		if !editsValid(c.edits, len(src)) {
 			skipped = append(skipped, c.idx)
 			continue
 		}
-		if containsFix(keptFixes, c.edits) {
+		key := fixKey(c.edits)
+		if keptFixes[key] {
 			applied = append(applied, c.idx)
 			continue
 		}
@@ -61,7 +64,7 @@ func ApplyFixes(src []byte, findings []Finding) (out []byte, applied, skipped []
 			copy(kept[j+1:], kept[j:])
 			kept[j] = e
 		}
-		keptFixes = append(keptFixes, c.edits)
+		keptFixes[key] = true
 		applied = append(applied, c.idx)
 	}
 	sort.Ints(applied)
@@ -110,23 +113,21 @@ func overlapsAny(kept []Edit, e Edit) bool {
 	return j < len(kept) && editsClash(kept[j], e)
 }
 
-func containsFix(fixes [][]Edit, edits []Edit) bool {
-	for _, f := range fixes {
-		if len(f) != len(edits) {
-			continue
-		}
-		same := true
-		for i := range f {
-			if f[i] != edits[i] {
-				same = false
-				break
-			}
-		}
-		if same {
-			return true
-		}
+// fixKey identifies a fix by its sorted edits, so that a fix reported
+// twice (by two findings) is recognised in constant time: comparing each
+// fix with every kept one made 100,000 fixes take 24 s.
+func fixKey(edits []Edit) string {
+	var b strings.Builder
+	for _, e := range edits {
+		b.WriteString(strconv.Itoa(e.Start))
+		b.WriteByte(',')
+		b.WriteString(strconv.Itoa(e.End))
+		b.WriteByte(',')
+		b.WriteString(strconv.Itoa(len(e.NewText)))
+		b.WriteByte(':')
+		b.WriteString(e.NewText)
 	}
-	return false
+	return b.String()
 }
 
 // FixRefusal says why a file must not be rewritten, or returns nil: a file
