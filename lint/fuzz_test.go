@@ -100,7 +100,7 @@ func checkDocument(d *Document) error {
 		return fmt.Errorf("BOM %d, BodyStart %d, len %d", d.BOM, d.BodyStart, n)
 	}
 	if fm := d.FrontMatter; fm.Has() {
-		if !(fm.Span.Start <= fm.Content.Start && fm.Content.Start <= fm.Content.End && fm.Content.End <= fm.Span.End && fm.Span.End <= n) {
+		if fm.Span.Start > fm.Content.Start || fm.Content.Start > fm.Content.End || fm.Content.End > fm.Span.End || fm.Span.End > n {
 			return fmt.Errorf("front matter spans %+v %+v out of order (len %d)", fm.Span, fm.Content, n)
 		}
 		if fm.Err != nil && (fm.ErrOffset < 0 || fm.ErrOffset > n) {

@@ -15,7 +15,7 @@ import (
 
 // secret is the content of a file outside the site that symbolic links in
 // the site point to: it must never appear in any output.
-const secret = "SECRET-TOKEN-f00d: {% post_url 2099-01-01-leak %} teh mispeled wrod\n"
+const secret = "SECRET-TOKEN-f00d: {% post_url 2099-01-01-leak %} mispeled wrod\n"
 
 // hostileFile is one file of the hostile tree and what postlint must say
 // about it.
