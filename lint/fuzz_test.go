@@ -37,6 +37,9 @@ func fuzzSeeds(tb testing.TB, roots []string, every, maxSize int) [][]byte {
 		[]byte("\r\r\n\r"),
 	}
 	for _, root := range roots {
+		if root == "" {
+			continue
+		}
 		n := 0
 		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !IsMarkdown(p) {
@@ -56,15 +59,25 @@ func fuzzSeeds(tb testing.TB, roots []string, every, maxSize int) [][]byte {
 	return seeds
 }
 
-// corporaDir finds the real blogs beside the repository, or beside the
-// folder of worktrees that holds it.
+// corporaDir finds the shared real blogs in a parent folder (as
+// linttest.Corpora does, which this package's own tests cannot import), or
+// returns "" when there are none.
 func corporaDir() string {
-	for _, p := range []string{corpora, filepath.Join("..", corpora)} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		return ""
 	}
-	return corpora
+	for {
+		c := filepath.Join(dir, "shared", "corpora")
+		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
+			return c
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }
 
 // FuzzParseDocument checks the invariants of parsing on any input: masking
