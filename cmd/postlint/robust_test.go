@@ -244,3 +244,75 @@ func runWithin(t *testing.T, limit time.Duration, dir string, args ...string) (i
 		return 0, "", ""
 	}
 }
+
+// --fix on a hostile site: it writes only the files of the site it checked,
+// through their real path (a symbolic link stays a link), never a file a
+// link leads to outside the site, never a file it refused to check, and a
+// big file with a hundred thousand fixes takes seconds.
+func TestFixHostileTree(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	outside := filepath.Join(dir, "outside")
+	files := map[string]string{
+		"site/_config.yml":                   "title: Fix\n",
+		"site/_posts/2024-01-01-real.md":     "---\ntitle: Real\n---\nJean Dupont  \n12 rue des Lilas\n",
+		"site/_posts/2024-01-03-binary.md":   "Jean  \nDupont\x00\n",
+		"site/_posts/2024-01-04-deep.md":     strings.Repeat(">", 200) + " Jean  \nDupont\n",
+		"site/_posts/2024-01-05-big.md":      "---\ntitle: Big\n---\n" + strings.Repeat("Jean Dupont  \n12 rue des Lilas\n\n", 100000),
+		"outside/2024-01-06-secret.md":       "Jean  \nDupont\n",
+		"outside/notes/2024-01-07-secret.md": "Jean  \nDupont\n",
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{
+		"_posts/2024-01-02-link.md":   "2024-01-01-real.md",
+		"_posts/2024-01-06-secret.md": filepath.Join(outside, "2024-01-06-secret.md"),
+		"_posts/notes":                filepath.Join(outside, "notes"),
+	} {
+		if err := os.Symlink(target, filepath.Join(site, filepath.FromSlash(link))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	start := time.Now()
+	args := append([]string{"check", "--fix"}, onlyTSB()...)
+	code, stdout, stderr := runIn(t, site, append(args, ".", "_posts/2024-01-06-secret.md", "_posts/notes/2024-01-07-secret.md")...)
+	t.Logf("--fix took %v", time.Since(start))
+	if code != exitError || stdout != "" {
+		t.Errorf("exit %d (want %d: the binary and deep files), stdout %q", code, exitError, stdout)
+	}
+	if !strings.Contains(stderr, "fixed 100001 problems in 2 files") {
+		t.Errorf("stderr: %q", stderr)
+	}
+	want := map[string]string{
+		// kramdown (Jekyll's default) writes a hard break as two backslashes.
+		"site/_posts/2024-01-01-real.md": "---\ntitle: Real\n---\nJean Dupont\\\\\n12 rue des Lilas\n",
+		"site/_posts/2024-01-05-big.md":  "---\ntitle: Big\n---\n" + strings.Repeat("Jean Dupont\\\\\n12 rue des Lilas\n\n", 100000),
+	}
+	for name, content := range files {
+		if w, ok := want[name]; ok {
+			content = w
+		}
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != content {
+			t.Errorf("%s after --fix = %.200q, want %.200q", name, got, content)
+		}
+	}
+	if target, err := os.Readlink(filepath.Join(site, "_posts", "2024-01-02-link.md")); err != nil || target != "2024-01-01-real.md" {
+		t.Errorf("the link in the site was replaced: %q %v", target, err)
+	}
+	for _, d := range []string{filepath.Join(site, "_posts"), outside, filepath.Join(outside, "notes")} {
+		if leftovers, _ := filepath.Glob(filepath.Join(d, ".*")); len(leftovers) > 0 {
+			t.Errorf("temporary files left: %v", leftovers)
+		}
+	}
+}
