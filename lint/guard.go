@@ -156,6 +156,7 @@ func oneLine(msg string) string {
 var (
 	errEscapingLink = errors.New("symbolic link that leads outside the site: not followed")
 	errNotRegular   = errors.New("not a regular file (a pipe, socket or device): not checked")
+	errBrokenLink   = errors.New("symbolic link that leads nowhere (its target is missing, or links loop): not checked")
 )
 
 // pathErr drops the path an *fs.PathError repeats: the FileError that

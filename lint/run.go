@@ -295,6 +295,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 				return nil
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
+				if _, err := os.Stat(fp); err != nil {
+					// Jekyll and Hugo fail on it too.
+					res.Errors = append(res.Errors, &FileError{Path: displayPath(cwd, fp), Err: errBrokenLink})
+				}
 				return nil // the file it points to is checked where it lives
 			}
 			if !d.Type().IsRegular() {
