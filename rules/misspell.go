@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/client9/misspell"
 	"github.com/postlint/postlint/lint"
@@ -48,6 +49,23 @@ words: [Teh]
 	Check: checkMisspell,
 }
 
+// misspellData is built on the first English document and read-only
+// afterwards: compiling the replacer takes tens of milliseconds, so no run
+// does it more than once, and a run without English prose not at all.
+var misspellData = sync.OnceValue(func() *misspellDict {
+	d := &misspellDict{replacer: misspell.New(), keys: make(map[string]bool, len(misspell.DictMain)/2)}
+	for i := 0; i < len(misspell.DictMain); i += 2 {
+		d.keys[misspell.DictMain[i]] = true
+	}
+	return d
+})
+
+type misspellDict struct {
+	replacer *misspell.Replacer
+	// keys are the misspellings, lower case.
+	keys map[string]bool
+}
+
 func checkMisspell(pass *lint.Pass) {
 	if pass.Doc.Lang != "en" {
 		return
@@ -58,46 +76,89 @@ func checkMisspell(pass *lint.Pass) {
 			accepted[strings.ToLower(w)] = true
 		}
 	}
-	// Building the replacer takes a while: once per site and run; it is
-	// only read afterwards.
-	var r *misspell.Replacer
-	if pass.Site != nil {
-		r = pass.Site.Memo("misspell.replacer", func() any { return misspell.New() }).(*misspell.Replacer)
-	} else {
-		r = misspell.New()
-	}
+	var dict *misspellDict
 	skip := codeShortcodeBodies(pass.Doc)
 	for _, b := range pass.Doc.Prose() {
 		if inSpans(skip, b.Runs[0].Start) {
 			continue
 		}
+		if dict == nil {
+			dict = misspellData()
+		}
 		text, offs := b.Text(pass.Doc.Src)
-		_, diffs := r.Replace(text)
-		if len(diffs) == 0 {
-			continue
-		}
-		lineStarts := []int{0}
-		for i := 0; i < len(text); i++ {
-			if text[i] == '\n' {
-				lineStarts = append(lineStarts, i+1)
+		for lineStart := 0; lineStart < len(text); {
+			line := text[lineStart:]
+			if i := strings.IndexByte(line, '\n'); i >= 0 {
+				line = line[:i+1]
 			}
-		}
-		for _, df := range diffs {
-			if df.Line < 1 || df.Line > len(lineStarts) || accepted[strings.ToLower(df.Original)] {
-				continue
+			if dict.mayFlag(line) {
+				reportMisspellings(pass, dict.replacer, line, lineStart, offs, accepted)
 			}
-			i := lineStarts[df.Line-1] + df.Column
-			if i+len(df.Original) > len(text) || text[i:i+len(df.Original)] != df.Original {
-				continue
-			}
-			start := offs[i]
-			end := start + len(df.Original)
-			if end > len(pass.Doc.Src) || string(pass.Doc.Src[start:end]) != df.Original {
-				continue // the word is split by markup in the source
-			}
-			pass.ReportWithFix(start, end,
-				`"`+df.Original+`" is a misspelling of "`+df.Corrected+`"`,
-				`replace with "`+df.Corrected+`"`, df.Corrected)
+			lineStart += len(line)
 		}
 	}
 }
+
+// reportMisspellings runs misspell over one line of a block's text, which
+// starts at text offset lineStart.
+func reportMisspellings(pass *lint.Pass, r *misspell.Replacer, line string, lineStart int, offs []int, accepted map[string]bool) {
+	_, diffs := r.Replace(line)
+	for _, df := range diffs {
+		if df.Line != 1 || accepted[strings.ToLower(df.Original)] {
+			continue
+		}
+		if df.Column+len(df.Original) > len(line) || line[df.Column:df.Column+len(df.Original)] != df.Original {
+			continue
+		}
+		start := offs[lineStart+df.Column]
+		end := start + len(df.Original)
+		if end > len(pass.Doc.Src) || string(pass.Doc.Src[start:end]) != df.Original {
+			continue // the word is split by markup in the source
+		}
+		pass.ReportWithFix(start, end,
+			`"`+df.Original+`" is a misspelling of "`+df.Corrected+`"`,
+			`replace with "`+df.Corrected+`"`, df.Corrected)
+	}
+}
+
+// mayFlag reports whether misspell can find anything in line; when false,
+// running it would return no diff. misspell reports a word (a run of
+// [a-zA-Z0-9']) whose lower case is one of its keys, after blanking URLs,
+// paths, e-mail addresses, host names and backslash escapes. Without '/',
+// '@', '\\' or a '.' before a letter nothing is blanked and the words are
+// the maximal runs, so a line none of whose runs is a key yields nothing. The
+// replacer's own scan matches keys inside longer words and then runs several
+// regular expressions per line: this test is what keeps misspell linear and
+// cheap.
+func (d *misspellDict) mayFlag(line string) bool {
+	var buf [64]byte
+	n, long := 0, false
+	for i := 0; i <= len(line); i++ {
+		c := byte(' ')
+		if i < len(line) {
+			c = line[i]
+		}
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '\'':
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '/' || c == '@' || c == '\\' || c == '.' && i+1 < len(line) && isASCIILetter(line[i+1]):
+			return true
+		default:
+			if n > 0 && !long && d.keys[string(buf[:n])] {
+				return true
+			}
+			n, long = 0, false
+			continue
+		}
+		if n == len(buf) {
+			long = true // longer than any key
+			continue
+		}
+		buf[n] = c
+		n++
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
