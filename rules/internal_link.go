@@ -76,6 +76,8 @@ type linkChecker struct {
 	site *lint.Site
 	rel  string // the document's root-relative path
 	urls *siteURLs
+	// self holds the document's own anchors once a fragment needs them.
+	self *docAnchors
 }
 
 func checkInternalLinks(pass *lint.Pass) {
@@ -373,7 +375,10 @@ func (c *linkChecker) checkFragment(target, frag string, span lint.Span, dest st
 	}
 	var a *docAnchors
 	if self {
-		a = computeAnchors(c.site, c.pass.Doc)
+		if c.self == nil {
+			c.self = computeAnchors(c.site, c.pass.Doc)
+		}
+		a = c.self
 	} else {
 		a = c.site.Memo("internal-link:anchors:"+target, func() any { return c.anchorsOf(target) }).(*docAnchors)
 	}
