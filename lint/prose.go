@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -27,16 +28,24 @@ const Placeholder = '\uFFFC'
 // with Placeholder. offsets[i] is the source offset of byte i of the text
 // (len(text)+1 entries; inserted characters map to the gap's start).
 func (b *ProseBlock) Text(src []byte) (text string, offsets []int) {
+	// Every rule that reads prose calls this for every block: size both
+	// results once (a separator is at most len(Placeholder)'s 3 bytes).
+	n := 0
+	for _, r := range b.Runs {
+		n += r.End - r.Start + 3
+	}
 	var sb strings.Builder
+	sb.Grow(n)
+	offsets = make([]int, 0, n+1)
 	for i, r := range b.Runs {
 		if i > 0 {
 			prev := b.Runs[i-1]
 			gap := src[prev.End:r.Start]
 			var sep string
 			switch {
-			case strings.ContainsAny(string(gap), "\n"):
+			case bytes.IndexByte(gap, '\n') >= 0:
 				sep = "\n"
-			case strings.Trim(string(gap), "*_~[]!") == "":
+			case len(bytes.Trim(gap, "*_~[]!")) == 0:
 				sep = ""
 			default:
 				sep = string(Placeholder)
