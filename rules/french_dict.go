@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/client9/gospell"
@@ -39,6 +40,9 @@ type frenchDict struct {
 type frenchDictLoader struct {
 	mu    sync.Mutex
 	dicts map[string]*frenchDictOnce
+	// loads counts the dictionaries read: loading one takes about half a
+	// second, and a test holds it to once per run, French documents only.
+	loads atomic.Int32
 }
 
 type frenchDictOnce struct {
@@ -60,7 +64,10 @@ func (l *frenchDictLoader) get(configDir string, entries []string) *frenchDict {
 		l.dicts[key] = e
 	}
 	l.mu.Unlock()
-	e.once.Do(func() { e.dict = loadFrenchDict(configDir, entries) })
+	e.once.Do(func() {
+		l.loads.Add(1)
+		e.dict = loadFrenchDict(configDir, entries)
+	})
 	if e.dict == nil || e.dict.gs == nil {
 		return nil
 	}

@@ -36,10 +36,11 @@ func (o *FrenchTyposOptions) Validate() error {
 }
 
 // FrenchTypos reports common French misspellings.
-var FrenchTypos = newFrenchTypos()
+var FrenchTypos = newFrenchTypos(&frenchDictLoader{})
 
-func newFrenchTypos() *lint.Rule {
-	loader := &frenchDictLoader{}
+// newFrenchTypos makes the rule around a dictionary loader, which tests
+// inspect.
+func newFrenchTypos(loader *frenchDictLoader) *lint.Rule {
 	return &lint.Rule{
 		Name:            "french-typos",
 		Summary:         "common French misspellings and safe grammar patterns, with corrections",
