@@ -400,6 +400,7 @@ func parseForSite(md goldmark.Markdown, site *Site, abs, display string, src []b
 	}
 	d := parseDocument(md, display, abs, src, syntax, kramdown)
 	if site != nil {
+		site.parsed.Add(1)
 		if rel, ok := site.Rel(abs); ok {
 			d.Post = site.PostByPath(rel)
 		}

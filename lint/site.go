@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -65,6 +66,8 @@ type Site struct {
 	Files *FileSet
 
 	byPath map[string]*Post
+	// parsed counts the documents of this site parsed in the run.
+	parsed atomic.Int64
 	memoMu sync.Mutex
 	memo   map[string]*memoEntry
 }
@@ -124,6 +127,11 @@ func (s *Site) Memo(key string, compute func() any) any {
 	e.once.Do(func() { e.value = compute() })
 	return e.value
 }
+
+// Parsed returns how many documents of the site the run has parsed so far,
+// the checked ones and those rules parsed for their own needs: tests use it
+// to keep a one-file check from parsing the whole site.
+func (s *Site) Parsed() int64 { return s.parsed.Load() }
 
 // PostByPath returns the post at a root-relative slash path, or nil.
 func (s *Site) PostByPath(rel string) *Post { return s.byPath[rel] }

@@ -47,3 +47,32 @@ func TestFrenchDictionaryLoadedOnlyForFrench(t *testing.T) {
 		t.Fatalf("French documents loaded the French dictionary %d times, want once", n)
 	}
 }
+
+// TestOneFileParses guards the pre-commit case: checking one post parses
+// that post plus only what its links need (the pages it links to with a
+// #fragment, and, when it has a series navigation list, the posts that can
+// hold one), never the whole site.
+func TestOneFileParses(t *testing.T) {
+	for _, c := range []struct {
+		file string
+		max  int64
+	}{
+		{"jekyll-internal-link/_posts/2024-04-01-setup.md", 1},
+		// itself, and the post its #fragment link points to
+		{"jekyll-internal-link/_posts/2024-04-02-links.md", 2},
+		// itself, then its series navigation list needs the lists of
+		// the 15 posts with enough links, out of 26
+		{"jekyll-series-fr/_posts/2021-05-02-go-2.md", 16},
+	} {
+		res, err := lint.Run(context.Background(), lint.Options{Paths: []string{filepath.Join("..", "testdata", c.file)}, Rules: All()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Sites) != 1 {
+			t.Fatalf("%s: %d sites", c.file, len(res.Sites))
+		}
+		if n := res.Sites[0].Parsed(); n > c.max {
+			t.Errorf("%s: %d documents parsed, want at most %d", c.file, n, c.max)
+		}
+	}
+}
