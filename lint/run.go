@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	"golang.org/x/sync/errgroup"
@@ -333,6 +334,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	checker := NewChecker(opts.Rules, enabled, cfg, opts.Lang)
+	left := map[*Site]*atomic.Int64{}
+	for _, t := range targets {
+		if left[t.site] == nil {
+			left[t.site] = new(atomic.Int64)
+		}
+		left[t.site].Add(1)
+	}
 	perFile := make([][]Finding, len(targets))
 	fileErrs := make([]error, len(targets))
 	g, ctx := errgroup.WithContext(ctx)
@@ -343,6 +351,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 				return ctx.Err()
 			}
 			perFile[i], fileErrs[i] = checker.checkFile(t, displayPath(cwd, t.abs), opts.ReadFile)
+			if left[t.site].Add(-1) == 0 {
+				t.site.dropMemo()
+			}
 			return nil
 		})
 	}

@@ -128,6 +128,14 @@ func (s *Site) Memo(key string, compute func() any) any {
 	return e.value
 }
 
+// dropMemo forgets the memoized values once no file of the site is left to
+// check: over a run of many sites they would otherwise all stay in memory.
+func (s *Site) dropMemo() {
+	s.memoMu.Lock()
+	s.memo = nil
+	s.memoMu.Unlock()
+}
+
 // Parsed returns how many documents of the site the run has parsed so far,
 // the checked ones and those rules parsed for their own needs: tests use it
 // to keep a one-file check from parsing the whole site.
