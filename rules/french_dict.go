@@ -33,6 +33,11 @@ type frenchDict struct {
 	// blogs repeat their words.
 	known map[string]bool
 	fixes map[string]string
+	// folded holds every dictionary word with its accents folded: an
+	// unknown word none of whose accent variants can be a candidate is
+	// answered without generating them (up to 2,048 variants, each tried
+	// with every inflection).
+	folded map[string]bool
 }
 
 // frenchDictLoader loads dictionaries at most once per set of paths for
@@ -157,7 +162,12 @@ func loadFrenchDict(configDir string, entries []string) *frenchDict {
 		// A site word list that does not load only loses its words.
 		_ = gs.AddDictionaryFile(p)
 	}
-	return &frenchDict{gs: gs, path: main, loadTime: time.Since(start)}
+	folded := make(map[string]bool, gs.WordCount())
+	gs.ForEachWord(func(w string) bool {
+		folded[foldAccents(w)] = true
+		return true
+	})
+	return &frenchDict{gs: gs, path: main, loadTime: time.Since(start), folded: folded}
 }
 
 // FrenchDictionaryStatus says which French hunspell dictionary
@@ -232,6 +242,31 @@ func (d *frenchDict) mayBeWord(v string, inflections ...[][2]string) bool {
 	return false
 }
 
+// frInflectionsFolded are frInflections with their accents folded.
+var frInflectionsFolded = func() [][2]string {
+	out := make([][2]string, len(frInflections))
+	for i, in := range frInflections {
+		out[i] = [2]string{foldAccents(in[0]), foldAccents(in[1])}
+	}
+	return out
+}()
+
+// mayHaveVariant reports whether some accent variant v of the folded word
+// f can pass mayBeWord(v, frInflections): every such v folds to f, so v
+// itself, or its stem plus a root ending, folds to a folded dictionary
+// word.
+func (d *frenchDict) mayHaveVariant(f string) bool {
+	if d.folded[f] {
+		return true
+	}
+	for _, in := range frInflectionsFolded {
+		if stem, ok := strings.CutSuffix(f, in[0]); ok && stem != "" && d.folded[stem+in[1]] {
+			return true
+		}
+	}
+	return false
+}
+
 // accentFix returns the only French word that differs from w (lowercase,
 // unknown to the dictionary) by accents alone.
 func (d *frenchDict) accentFix(w string) (string, bool) {
@@ -249,6 +284,12 @@ func (d *frenchDict) accentFix(w string) (string, bool) {
 }
 
 func (d *frenchDict) accentFixLocked(w string) (string, bool) {
+	// A known word (a root or a regular form of one) has no fix, and most
+	// words are known: answer before generating variants. Then a word none
+	// of whose variants can be a candidate has none either.
+	if d.mayBeWord(w, frInflections, frMoreInflections) || !d.mayHaveVariant(foldAccents(w)) {
+		return "", false
+	}
 	// Cheap candidates first: most words have none, and then the slow
 	// Spell of w itself is not needed.
 	var cands []string
@@ -257,9 +298,7 @@ func (d *frenchDict) accentFixLocked(w string) (string, bool) {
 			cands = append(cands, v)
 		}
 	})
-	// w itself a root or a regular form of one: known, without the slow
-	// Spell.
-	if !ok || len(cands) == 0 || d.mayBeWord(w, frInflections, frMoreInflections) || d.spellLocked(w) {
+	if !ok || len(cands) == 0 || d.spellLocked(w) {
 		return "", false
 	}
 	found := ""
