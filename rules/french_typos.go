@@ -289,12 +289,12 @@ func siteWordCounts(site *lint.Site) map[string]int {
 				continue
 			}
 			seen := map[string]bool{}
-			for _, t := range tokenizeFrench(string(b)) {
-				if !seen[t.lower] {
-					seen[t.lower] = true
-					counts[t.lower]++
+			frenchWords(string(b), func(w string) {
+				if lower := strings.ToLower(w); !seen[lower] {
+					seen[lower] = true
+					counts[lower]++
 				}
-			}
+			})
 		}
 		return counts
 	})

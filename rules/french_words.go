@@ -102,6 +102,42 @@ func tokenizeFrench(text string) []frToken {
 	return toks
 }
 
+// frenchWords calls fn with the text of each word tokenizeFrench finds,
+// without building tokens: counting the words of every post of a site is
+// a pass over the whole site.
+func frenchWords(text string, fn func(w string)) {
+	i := 0
+	for i < len(text) {
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				break
+			}
+			i += size
+		}
+		if i >= len(text) {
+			break
+		}
+		start := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += size
+				continue
+			}
+			if r == '-' && i+1 < len(text) {
+				n, _ := utf8.DecodeRuneInString(text[i+1:])
+				if isWordRune(n) && i > start {
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		fn(text[start:i])
+	}
+}
+
 func classifySep(s string) frSep {
 	if s == "" {
 		return sepNone

@@ -1,0 +1,42 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/postlint/postlint/lint/linttest"
+)
+
+// TestFrenchWordsMatchesTokenizer keeps the allocation-free word scan of
+// the site word counts in step with tokenizeFrench, on every Markdown file
+// of the corpora and on tricky strings.
+func TestFrenchWordsMatchesTokenizer(t *testing.T) {
+	for _, text := range []string{"", "-", "a-", "-a", "peut-être l'écosystème", "x--y 3e 2-3 été… «citation»", "naïve\u0301 co-op’s"} {
+		sameWords(t, text)
+	}
+	_ = filepath.WalkDir(linttest.Corpora(t), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			if b, err := os.ReadFile(p); err == nil {
+				sameWords(t, string(b))
+			}
+		}
+		return nil
+	})
+}
+
+func sameWords(t *testing.T, text string) {
+	t.Helper()
+	var got []string
+	frenchWords(text, func(w string) { got = append(got, w) })
+	toks := tokenizeFrench(text)
+	if len(got) != len(toks) {
+		t.Fatalf("%d words, tokenizeFrench has %d, in %.80q", len(got), len(toks), text)
+	}
+	for i, tk := range toks {
+		if got[i] != tk.text {
+			t.Fatalf("word %d is %q, tokenizeFrench has %q", i, got[i], tk.text)
+		}
+	}
+}
