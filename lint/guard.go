@@ -189,17 +189,17 @@ func readRegular(p string) ([]byte, error) {
 
 // escapes reports whether abs is a symbolic link (or lies under one) that
 // resolves outside the site's root.
-func escapes(s *Site, abs string) bool {
-	if _, inside := s.Rel(abs); !inside {
+func escapes(siteRoot, abs string) bool {
+	if _, inside := (&Site{Root: siteRoot}).Rel(abs); !inside {
 		return false // named by the user outside a --site-root: not a link's doing
 	}
 	target, err := filepath.EvalSymlinks(abs)
 	if err != nil {
 		return false // reading it reports the problem
 	}
-	root, err := filepath.EvalSymlinks(s.Root)
+	root, err := filepath.EvalSymlinks(siteRoot)
 	if err != nil {
-		root = s.Root
+		root = siteRoot
 	}
 	r, err := filepath.Rel(root, target)
 	return err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator))

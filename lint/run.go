@@ -57,8 +57,11 @@ type Result struct {
 	// Rules are the rules that ran, in the order given, with their
 	// configured severity.
 	Rules []EnabledRule
-	// Sites are the sites the files belong to.
-	Sites []*Site
+	// Sites is the number of sites the files belong to; Parsed the number
+	// of documents parsed, the checked ones and those rules read for their
+	// own needs (a one-file check must not parse its whole site).
+	Sites  int
+	Parsed int64
 	// Skipped are files deliberately left alone, with the reason: symbolic
 	// links that lead outside their site are never followed, so that a
 	// repository cannot make postlint read (and quote) files elsewhere on
@@ -192,7 +195,45 @@ func EditDistance(a, b string) int {
 // target is one file to check and the site it belongs to.
 type target struct {
 	abs  string
-	site *Site
+	slot *siteSlot
+}
+
+// siteSlot is a site found while walking the paths. It is loaded when its
+// first file is checked and released after its last one, so that a run over
+// many sites holds only the sites being checked, not all of them.
+type siteSlot struct {
+	root string
+	kind SiteKind
+
+	once     sync.Once
+	site     *Site
+	err      error
+	left     atomic.Int64 // files of the site not checked yet
+	escaping []string     // the site's symlinks that lead outside it
+	parsed   int64
+}
+
+func (sl *siteSlot) load() (*Site, error) {
+	sl.once.Do(func() {
+		sl.site, sl.err = LoadSite(sl.root, sl.kind)
+		if sl.site != nil {
+			sl.escaping = sl.site.Files.Escaping
+		}
+	})
+	return sl.site, sl.err
+}
+
+// done records that one file of the site was checked, and releases the
+// site after the last one.
+func (sl *siteSlot) done() {
+	if sl.left.Add(-1) != 0 {
+		return
+	}
+	if sl.site != nil {
+		sl.parsed = sl.site.Parsed()
+		sl.site.dropMemo()
+		sl.site = nil
+	}
 }
 
 // Run checks the files named by opts and returns every finding.
@@ -224,8 +265,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res := &Result{Rules: enabled}
 
-	sites := map[string]*Site{}
-	siteFor := func(p, stop string) (*Site, error) {
+	sites := map[string]*siteSlot{}
+	var slots []*siteSlot
+	siteFor := func(p, stop string) *siteSlot {
 		root, k := opts.SiteRoot, SiteKind(kind)
 		if root == "" {
 			var found SiteKind
@@ -239,16 +281,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 		root, _ = filepath.Abs(root)
-		if s := sites[root]; s != nil {
-			return s, nil
+		if sl := sites[root]; sl != nil {
+			return sl
 		}
-		s, err := LoadSite(root, k)
-		if err != nil {
-			return nil, err
-		}
-		sites[root] = s
-		res.Sites = append(res.Sites, s)
-		return s, nil
+		sl := &siteSlot{root: root, kind: k}
+		sites[root] = sl
+		slots = append(slots, sl)
+		return sl
 	}
 
 	var targets []target
@@ -268,17 +307,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			if cfg.Ignored(abs) || seen[abs] {
 				continue
 			}
-			s, err := siteFor(abs, filepath.Dir(abs))
-			if err != nil {
-				res.Errors = append(res.Errors, err)
-				continue
-			}
-			if escapes(s, abs) {
+			sl := siteFor(abs, filepath.Dir(abs))
+			if escapes(sl.root, abs) {
 				res.Skipped = append(res.Skipped, &FileError{Path: displayPath(cwd, abs), Err: errEscapingLink})
 				continue
 			}
 			seen[abs] = true
-			targets = append(targets, target{abs, s})
+			targets = append(targets, target{abs, sl})
 			continue
 		}
 		walkErr := filepath.WalkDir(abs, func(fp string, d fs.DirEntry, err error) error {
@@ -306,13 +341,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 				res.Errors = append(res.Errors, &FileError{Path: displayPath(cwd, fp), Err: errNotRegular})
 				return nil
 			}
-			s, err := siteFor(fp, abs)
-			if err != nil {
-				res.Errors = append(res.Errors, err)
-				return filepath.SkipAll
-			}
 			seen[fp] = true
-			targets = append(targets, target{fp, s})
+			targets = append(targets, target{fp, siteFor(fp, abs)})
 			return nil
 		})
 		if walkErr != nil {
@@ -320,26 +350,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	res.Files = len(targets)
-	for _, s := range res.Sites {
-		for _, rel := range s.Files.Escaping {
-			p := displayPath(cwd, filepath.Join(s.Root, filepath.FromSlash(rel)))
-			if !slices.ContainsFunc(res.Skipped, func(e *FileError) bool { return e.Path == p }) {
-				res.Skipped = append(res.Skipped, &FileError{Path: p, Err: errEscapingLink})
-			}
-		}
-	}
-
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	checker := NewChecker(opts.Rules, enabled, cfg, opts.Lang)
-	left := map[*Site]*atomic.Int64{}
 	for _, t := range targets {
-		if left[t.site] == nil {
-			left[t.site] = new(atomic.Int64)
-		}
-		left[t.site].Add(1)
+		t.slot.left.Add(1)
 	}
 	perFile := make([][]Finding, len(targets))
 	fileErrs := make([]error, len(targets))
@@ -350,15 +367,30 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			perFile[i], fileErrs[i] = checker.checkFile(t, displayPath(cwd, t.abs), opts.ReadFile)
-			if left[t.site].Add(-1) == 0 {
-				t.site.dropMemo()
+			defer t.slot.done()
+			site, err := t.slot.load()
+			if err != nil {
+				return nil // reported once for the site, below
 			}
+			perFile[i], fileErrs[i] = checker.checkFile(site, t.abs, displayPath(cwd, t.abs), opts.ReadFile)
 			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err
+	}
+	res.Sites = len(slots)
+	for _, sl := range slots {
+		if sl.err != nil {
+			res.Errors = append(res.Errors, sl.err)
+		}
+		res.Parsed += sl.parsed
+		for _, rel := range sl.escaping {
+			p := displayPath(cwd, filepath.Join(sl.root, filepath.FromSlash(rel)))
+			if !slices.ContainsFunc(res.Skipped, func(e *FileError) bool { return e.Path == p }) {
+				res.Skipped = append(res.Skipped, &FileError{Path: p, Err: errEscapingLink})
+			}
+		}
 	}
 	for i := range targets {
 		res.Findings = append(res.Findings, perFile[i]...)
@@ -472,15 +504,15 @@ func (c *Checker) Check(site *Site, abs, display string, src []byte) (findings [
 }
 
 // checkFile reads one file and checks it.
-func (c *Checker) checkFile(t target, display string, readFile func(string) ([]byte, error)) ([]Finding, error) {
+func (c *Checker) checkFile(site *Site, abs, display string, readFile func(string) ([]byte, error)) ([]Finding, error) {
 	if readFile == nil {
 		readFile = readRegular
 	}
-	src, err := readFile(t.abs)
+	src, err := readFile(abs)
 	if err != nil {
 		return nil, &FileError{Path: display, Err: err}
 	}
-	return c.Check(t.site, t.abs, display, src)
+	return c.Check(site, abs, display, src)
 }
 
 // runRule runs a rule, turning a panic into an error that names the rule:

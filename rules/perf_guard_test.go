@@ -68,10 +68,10 @@ func TestOneFileParses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(res.Sites) != 1 {
-			t.Fatalf("%s: %d sites", c.file, len(res.Sites))
+		if res.Sites != 1 {
+			t.Fatalf("%s: %d sites", c.file, res.Sites)
 		}
-		if n := res.Sites[0].Parsed(); n > c.max {
+		if n := res.Parsed; n > c.max {
 			t.Errorf("%s: %d documents parsed, want at most %d", c.file, n, c.max)
 		}
 	}
