@@ -130,6 +130,15 @@ func tokenizeTags(src []byte, from int, syntax Syntax) (tags []Tag, comments []S
 	return tags, comments
 }
 
+// endOfLine returns the offset of the "\n" that ends the line holding
+// start, or len(src): an unterminated tag is reported up to there.
+func endOfLine(src []byte, start int) int {
+	if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
+		return start + i
+	}
+	return len(src)
+}
+
 // scanLiquid reads a Liquid tag or output starting at src[start] ("{%" or
 // "{{"), ending at the first closer, as Liquid's tokenizer does.
 func scanLiquid(src []byte, start int, kind TagKind, closer string) Tag {
@@ -137,12 +146,7 @@ func scanLiquid(src []byte, start int, kind TagKind, closer string) Tag {
 	k := bytes.Index(src[start+2:], []byte(closer))
 	if k < 0 {
 		t.Unterminated = true
-		end := bytes.IndexByte(src[start:], '\n')
-		if end < 0 {
-			t.End = len(src)
-		} else {
-			t.End = start + end
-		}
+		t.End = endOfLine(src, start)
 		return t
 	}
 	t.End = start + 2 + k + len(closer)
@@ -224,12 +228,7 @@ func scanShortcode(src []byte, start int) Tag {
 	k := bytes.Index(src[open:], closer)
 	if k < 0 {
 		t.Unterminated = true
-		end := bytes.IndexByte(src[start:], '\n')
-		if end < 0 {
-			t.End = len(src)
-		} else {
-			t.End = start + end
-		}
+		t.End = endOfLine(src, start)
 		return t
 	}
 	t.End = open + k + len(closer)
