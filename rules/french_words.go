@@ -75,25 +75,8 @@ func tokenizeFrench(text string) []frToken {
 		}
 		// Word.
 		start := i
-		hasDigit := false
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
-				if unicode.IsDigit(r) {
-					hasDigit = true
-				}
-				i += size
-				continue
-			}
-			if r == '-' && i+1 < len(text) {
-				n, _ := utf8.DecodeRuneInString(text[i+1:])
-				if isWordRune(n) && i > start {
-					i += size
-					continue
-				}
-			}
-			break
-		}
+		var hasDigit bool
+		i, hasDigit = wordEnd(text, start)
 		w := text[start:i]
 		toks = append(toks, frToken{start: start, end: i, text: w, lower: strings.ToLower(w), sep: sep, sentenceStart: sentence, hasDigit: hasDigit,
 			codeLike: codeBefore(text[:start]) || codeAfter(text[i:])})
@@ -119,23 +102,35 @@ func frenchWords(text string, fn func(w string)) {
 			break
 		}
 		start := i
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
+		i, _ = wordEnd(text, start)
+		fn(text[start:i])
+	}
+}
+
+// wordEnd returns the end of the word that starts at text[start] (letters,
+// digits and combining marks; an inner hyphen joins a compound) and
+// whether it holds a digit.
+func wordEnd(text string, start int) (end int, hasDigit bool) {
+	i := start
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			if unicode.IsDigit(r) {
+				hasDigit = true
+			}
+			i += size
+			continue
+		}
+		if r == '-' && i+1 < len(text) {
+			n, _ := utf8.DecodeRuneInString(text[i+1:])
+			if isWordRune(n) && i > start {
 				i += size
 				continue
 			}
-			if r == '-' && i+1 < len(text) {
-				n, _ := utf8.DecodeRuneInString(text[i+1:])
-				if isWordRune(n) && i > start {
-					i += size
-					continue
-				}
-			}
-			break
 		}
-		fn(text[start:i])
+		break
 	}
+	return i, hasDigit
 }
 
 func classifySep(s string) frSep {
