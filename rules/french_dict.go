@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/client9/gospell"
 )
@@ -24,20 +23,30 @@ var systemDictDirs = []string{"/usr/share/hunspell", "/usr/local/share/hunspell"
 type frenchDict struct {
 	// mu serialises lookups: gospell v0.9.2 fills caches (lazy affix
 	// expansion) inside Spell, which is not safe for concurrent use.
-	mu       sync.Mutex
-	gs       *gospell.GoSpell
-	path     string
-	loadTime time.Duration
-	err      error
+	mu   sync.Mutex
+	path string
+	// extra are the site's word lists, added to the speller when loaded.
+	extra []string
+	// err is set at load when the dictionary does not parse; the loader
+	// then returns no dictionary.
+	err error
+	// words holds every dictionary word (gospell's HasWord) and folded
+	// every one with its accents folded: an unknown word none of whose
+	// accent variants can be a candidate is answered without generating
+	// them (up to 2,048 variants, each tried with every inflection). Both
+	// come from the cache when it is fresh, so most runs never parse the
+	// dictionary.
+	words, folded wordSet
+	// gs, the full speller, is loaded on the first Spell only (about half
+	// a second); spellerLoads counts those loads for tests.
+	gs           *gospell.GoSpell
+	gsErr        error
+	gsTried      bool
+	spellerLoads *atomic.Int32
 	// known and fixes cache answers: Spell is slow on unknown words and
 	// blogs repeat their words.
 	known map[string]bool
 	fixes map[string]string
-	// folded holds every dictionary word with its accents folded: an
-	// unknown word none of whose accent variants can be a candidate is
-	// answered without generating them (up to 2,048 variants, each tried
-	// with every inflection).
-	folded map[string]bool
 }
 
 // frenchDictLoader loads dictionaries at most once per set of paths for
@@ -45,9 +54,15 @@ type frenchDict struct {
 type frenchDictLoader struct {
 	mu    sync.Mutex
 	dicts map[string]*frenchDictOnce
-	// loads counts the dictionaries read: loading one takes about half a
-	// second, and a test holds it to once per run, French documents only.
+	// loads counts the dictionaries read, from the cache or by parsing
+	// them: a test holds it to once per run, French documents only.
 	loads atomic.Int32
+	// spellerLoads counts the dictionaries parsed by gospell (about half a
+	// second each): on a cache miss, or for the first real Spell.
+	spellerLoads atomic.Int32
+	// cacheDir is the folder of the word cache; empty means
+	// os.UserCacheDir()/postlint. Tests set it.
+	cacheDir string
 }
 
 type frenchDictOnce struct {
@@ -71,12 +86,24 @@ func (l *frenchDictLoader) get(configDir string, entries []string) *frenchDict {
 	l.mu.Unlock()
 	e.once.Do(func() {
 		l.loads.Add(1)
-		e.dict = loadFrenchDict(configDir, entries)
+		e.dict = l.load(configDir, entries)
 	})
-	if e.dict == nil || e.dict.gs == nil {
+	if e.dict == nil || e.dict.err != nil {
 		return nil
 	}
 	return e.dict
+}
+
+// cacheFolder returns the folder of the word cache, "" when there is none.
+func (l *frenchDictLoader) cacheFolder() string {
+	if l.cacheDir != "" {
+		return l.cacheDir
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "postlint")
 }
 
 // findFrenchDict returns the .dic path of the French dictionary to use and
@@ -148,26 +175,84 @@ func fileReadable(p string) bool {
 	return true
 }
 
-func loadFrenchDict(configDir string, entries []string) *frenchDict {
+// load finds the dictionary and reads its word sets from the cache, or
+// parses it and fills the cache (silently skipped when the cache folder is
+// not writable).
+func (l *frenchDictLoader) load(configDir string, entries []string) *frenchDict {
 	main, extra := findFrenchDict(configDir, entries)
 	if main == "" {
 		return nil
 	}
-	start := time.Now()
-	gs, err := gospell.NewGoSpell(strings.TrimSuffix(main, ".dic")+".aff", main)
-	if err != nil {
-		return &frenchDict{path: main, err: err}
+	if abs, err := filepath.Abs(main); err == nil {
+		main = abs
 	}
-	for _, p := range extra {
+	for i, p := range extra {
+		if abs, err := filepath.Abs(p); err == nil {
+			extra[i] = abs
+		}
+	}
+	d := &frenchDict{path: main, extra: extra, spellerLoads: &l.spellerLoads}
+	file := ""
+	if dir := l.cacheFolder(); dir != "" {
+		file = filepath.Join(dir, frenchDictCacheName(main, extra))
+	}
+	key, keyErr := frenchDictCacheKey(main, extra)
+	if keyErr == nil {
+		if words, folded, ok := readFrenchDictCache(file, key); ok {
+			d.words, d.folded = words, folded
+			return d
+		}
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	gs := d.spellerLocked()
+	if gs == nil {
+		d.err = d.gsErr
+		return d
+	}
+	d.words, d.folded = wordSetsOf(gs)
+	if keyErr == nil {
+		// The cache only saves time: a run that cannot write it works.
+		_ = writeFrenchDictCache(file, key, d.words, d.folded)
+	}
+	return d
+}
+
+// wordSetsOf returns the words of the speller and their folded forms.
+func wordSetsOf(gs *gospell.GoSpell) (words, folded wordSet) {
+	all := make([]string, 0, gs.WordCount())
+	gs.ForEachWord(func(w string) bool {
+		all = append(all, w)
+		return true
+	})
+	fold := make([]string, len(all))
+	for i, w := range all {
+		fold[i] = foldAccents(w)
+	}
+	return newWordSet(all), newWordSet(fold)
+}
+
+// spellerLocked returns the full speller, parsing the dictionary on first
+// use; nil when it does not load. After a cache hit, which needs
+// unchanged files, that cannot happen short of damage; Spell then knows no
+// word.
+func (d *frenchDict) spellerLocked() *gospell.GoSpell {
+	if d.gsTried {
+		return d.gs
+	}
+	d.gsTried = true
+	d.spellerLoads.Add(1)
+	gs, err := gospell.NewGoSpell(strings.TrimSuffix(d.path, ".dic")+".aff", d.path)
+	if err != nil {
+		d.gsErr = err
+		return nil
+	}
+	for _, p := range d.extra {
 		// A site word list that does not load only loses its words.
 		_ = gs.AddDictionaryFile(p)
 	}
-	folded := make(map[string]bool, gs.WordCount())
-	gs.ForEachWord(func(w string) bool {
-		folded[foldAccents(w)] = true
-		return true
-	})
-	return &frenchDict{gs: gs, path: main, loadTime: time.Since(start), folded: folded}
+	d.gs = gs
+	return gs
 }
 
 // FrenchDictionaryStatus says which French hunspell dictionary
@@ -196,7 +281,8 @@ func (d *frenchDict) spellLocked(w string) bool {
 	if d.known == nil {
 		d.known = map[string]bool{}
 	}
-	ok := d.gs.Spell(w)
+	gs := d.spellerLocked()
+	ok := gs != nil && gs.Spell(w)
 	d.known[w] = ok
 	return ok
 }
@@ -229,12 +315,12 @@ var frMoreInflections = [][2]string{
 // root, or an inflection of one. Spell, which is slow on unknown words, is
 // asked only when this holds.
 func (d *frenchDict) mayBeWord(v string, inflections ...[][2]string) bool {
-	if d.gs.HasWord(v) {
+	if d.words.has(v) {
 		return true
 	}
 	for _, list := range inflections {
 		for _, in := range list {
-			if stem, ok := strings.CutSuffix(v, in[0]); ok && stem != "" && d.gs.HasWord(stem+in[1]) {
+			if stem, ok := strings.CutSuffix(v, in[0]); ok && stem != "" && d.words.has(stem+in[1]) {
 				return true
 			}
 		}
@@ -256,11 +342,11 @@ var frInflectionsFolded = func() [][2]string {
 // itself, or its stem plus a root ending, folds to a folded dictionary
 // word.
 func (d *frenchDict) mayHaveVariant(f string) bool {
-	if d.folded[f] {
+	if d.folded.has(f) {
 		return true
 	}
 	for _, in := range frInflectionsFolded {
-		if stem, ok := strings.CutSuffix(f, in[0]); ok && stem != "" && d.folded[stem+in[1]] {
+		if stem, ok := strings.CutSuffix(f, in[0]); ok && stem != "" && d.folded.has(stem+in[1]) {
 			return true
 		}
 	}
