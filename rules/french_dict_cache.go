@@ -21,6 +21,15 @@ import (
 // changes (path, size, modification time or mode), postlint's cache format
 // or gospell's version changes. Deleting the folder is always safe.
 
+// frenchDictCacheDoc is the part of french-typos' Doc about the cache.
+const frenchDictCacheDoc = `   The dictionary's word list is cached, so that most runs never parse
+   the dictionary (about half a second): in ` + "`$XDG_CACHE_HOME/postlint`" + `
+   (by default ` + "`~/.cache/postlint`" + ` on Linux, ` + "`~/Library/Caches/postlint`" + ` on
+   macOS, ` + "`%LocalAppData%\\postlint`" + ` on Windows), one ` + "`french-dict-*.cache`" + ` file
+   per dictionary, rebuilt whenever a dictionary file changes. Deleting
+   the folder is always safe (clear it with ` + "`rm -rf ~/.cache/postlint`" + `);
+   where it cannot be written, postlint works without it.`
+
 // frenchDictCacheFormat names the layout of a cache file: change it when
 // the layout or the meaning of its sections changes.
 const frenchDictCacheFormat = "postlint french dictionary cache 1"
