@@ -93,6 +93,8 @@ spans, code blocks, URLs, HTML, or template tags.
    the patterns still run; ` + "`postlint rules french-typos`" + ` says which
    dictionary is in use. Other ` + "`.dic`" + ` files under ` + "`dictionaries:`" + ` add words.
 
+` + frenchDictCacheDoc + `
+
 Never reported: spellings of the 1990 rectification (` + "`connaitre`, `cout`, `évènement`," + `
 ` + "`opèrerait`" + `), capitals without accents (` + "`ECOLE`, `l'Etat`" + `), ` + "`oe`" + ` for
 ` + "`œ`" + ` (typography, not spelling), capitalised words inside a sentence whose
