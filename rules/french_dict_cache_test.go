@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,8 @@ import (
 	"time"
 
 	"github.com/client9/gospell"
+
+	"github.com/postlint/postlint/lint"
 )
 
 func TestWordSet(t *testing.T) {
@@ -255,4 +258,37 @@ func BenchmarkFrenchDictLoad(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestFrenchSpellerParsedAtMostOnce: with the cache cold or warm, a run
+// parses the dictionary at most once, and never for English documents.
+func TestFrenchSpellerParsedAtMostOnce(t *testing.T) {
+	dict, err := filepath.Abs(filepath.Join("..", "testdata", "french-dict"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := t.TempDir()
+	cfg := lint.DefaultConfig()
+	cfg.Dictionaries = []string{dict}
+	check := func(loader *frenchDictLoader, dirs ...string) {
+		t.Helper()
+		rule := newFrenchTypos(loader)
+		for _, dir := range dirs {
+			if _, err := lint.Run(context.Background(), lint.Options{Paths: []string{filepath.Join("..", "testdata", dir)}, Rules: []*lint.Rule{rule}, Config: cfg}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	english := &frenchDictLoader{cacheDir: cacheDir}
+	check(english, "jekyll-series-en", "hugo-series-en")
+	if n := english.spellerLoads.Load(); n != 0 {
+		t.Errorf("English documents parsed the dictionary %d times", n)
+	}
+	for _, state := range []string{"cold", "warm"} {
+		l := &frenchDictLoader{cacheDir: cacheDir}
+		check(l, "jekyll-french-typos", "jekyll-series-fr", "jekyll-french-typos")
+		if n := l.spellerLoads.Load(); n > 1 || l.loads.Load() != 1 {
+			t.Errorf("%s cache: dictionary read %d times, parsed %d times; want once, at most once", state, l.loads.Load(), n)
+		}
+	}
 }
