@@ -225,11 +225,14 @@ func wordSetsOf(gs *gospell.GoSpell) (words, folded wordSet) {
 		all = append(all, w)
 		return true
 	})
+	words = newWordSet(all)
+	// Folded in the words' order, the list is nearly sorted already,
+	// which pdqsort sorts quickly.
 	fold := make([]string, len(all))
 	for i, w := range all {
 		fold[i] = foldAccents(w)
 	}
-	return newWordSet(all), newWordSet(fold)
+	return words, newWordSet(fold)
 }
 
 // spellerLocked returns the full speller, parsing the dictionary on first
