@@ -65,13 +65,19 @@ func newMarkdown() goldmark.Markdown {
 // extensions ({: .class}, {:toc}, {::comment}) that Jekyll sites use.
 var kramdownIAL = regexp.MustCompile(`\{:[^}\n]*\}`)
 
-// parseDocument builds a Document from a file's bytes.
-func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, syntax Syntax, kramdown bool) *Document {
-	d := &Document{Path: path, AbsPath: absPath, Src: src, Lines: NewLineIndex(src)}
+// parseDocument builds a Document from a file's bytes. post is the site's
+// entry for the file, or nil; the front matter it was indexed with is
+// reused when the file still starts with the same bytes.
+func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, syntax Syntax, kramdown bool, post *Post) *Document {
+	d := &Document{Path: path, AbsPath: absPath, Src: src, Lines: NewLineIndex(src), Post: post}
 	if bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) {
 		d.BOM = 3
 	}
-	d.FrontMatter = parseFrontMatter(src, d.BOM)
+	if fm, ok := post.frontMatterFor(src); ok {
+		d.FrontMatter = fm
+	} else {
+		d.FrontMatter = parseFrontMatter(src, d.BOM)
+	}
 	d.BodyStart = d.BOM
 	if d.FrontMatter.Has() {
 		d.BodyStart = d.FrontMatter.Span.End

@@ -9,7 +9,7 @@ import (
 
 func parse(t *testing.T, src string, syntax Syntax) *Document {
 	t.Helper()
-	return parseDocument(newMarkdown(), "x.md", "/x.md", []byte(src), syntax, false)
+	return parseDocument(newMarkdown(), "x.md", "/x.md", []byte(src), syntax, false, nil)
 }
 
 func TestMaskingKeepsOffsetsAndLinks(t *testing.T) {

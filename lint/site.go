@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -103,6 +104,23 @@ type Post struct {
 	// Lang is the language the page declares or that its place implies
 	// (Hugo language folders and .fr.md suffixes), or "".
 	Lang string
+
+	// parsedFrontMatter is the index's parse of the file's front matter and
+	// parsedFrom the bytes it depends on (the file up to the end of the
+	// block): parsing the file again reuses it while those bytes are
+	// unchanged, so a checked file's front matter is decoded once.
+	parsedFrontMatter *FrontMatter
+	parsedFrom        []byte
+}
+
+// frontMatterFor returns the index's parse of the front matter of src, the
+// content of the post's file, when src still starts with the bytes it was
+// parsed from.
+func (p *Post) frontMatterFor(src []byte) (FrontMatter, bool) {
+	if p == nil || p.parsedFrontMatter == nil || !bytes.HasPrefix(src, p.parsedFrom) {
+		return FrontMatter{}, false
+	}
+	return *p.parsedFrontMatter, true
 }
 
 type memoEntry struct {
@@ -636,6 +654,13 @@ func (s *Site) readPost(rel string) *Post {
 		bom = 3
 	}
 	fm := parseFrontMatter(src, bom)
+	// The parse depends only on the bytes up to the block's end, provided
+	// the closing line was read whole (the head may stop inside a line).
+	wholeFile := len(src) < frontMatterReadLimit
+	if fm.Has() && !fm.Unterminated && (fm.Span.End < len(src) || wholeFile) {
+		p.parsedFrontMatter = &fm
+		p.parsedFrom = bytes.Clone(src[:fm.Span.End])
+	}
 	if fm.Err != nil {
 		p.FrontMatterErr = fm.Err
 	}
