@@ -1,49 +1,107 @@
 package lint
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // functionWords are frequent short words that tell French from English
-// prose; a handful of sentences are enough.
-var functionWords = map[string]map[string]bool{
-	"fr": setOf("le", "la", "les", "un", "une", "des", "du", "de", "et", "est", "pour", "dans", "sur", "avec", "que", "qui", "ce", "cette", "nous", "vous", "il", "elle", "pas", "plus", "mais", "ou", "où", "au", "aux", "sont", "ne", "je", "on", "mon", "son", "leur", "comme", "très", "été", "être", "avoir", "fait", "aussi", "donc", "par"),
-	"en": setOf("the", "and", "is", "are", "of", "to", "in", "for", "with", "that", "this", "it", "on", "as", "be", "was", "by", "not", "or", "but", "we", "you", "they", "have", "has", "from", "which", "an", "at", "can", "will", "would", "there", "their", "so", "if", "when", "what", "how"),
-}
-
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+// prose; a handful of sentences are enough. Each maps to the languages it
+// belongs to ("on" is both).
+var functionWords = func() map[string]langSet {
+	m := map[string]langSet{}
+	for lang, words := range map[langSet][]string{
+		french:  {"le", "la", "les", "un", "une", "des", "du", "de", "et", "est", "pour", "dans", "sur", "avec", "que", "qui", "ce", "cette", "nous", "vous", "il", "elle", "pas", "plus", "mais", "ou", "où", "au", "aux", "sont", "ne", "je", "on", "mon", "son", "leur", "comme", "très", "été", "être", "avoir", "fait", "aussi", "donc", "par"},
+		english: {"the", "and", "is", "are", "of", "to", "in", "for", "with", "that", "this", "it", "on", "as", "be", "was", "by", "not", "or", "but", "we", "you", "they", "have", "has", "from", "which", "an", "at", "can", "will", "would", "there", "their", "so", "if", "when", "what", "how"},
+	} {
+		for _, w := range words {
+			m[w] |= lang
+		}
 	}
 	return m
+}()
+
+// langSet is a set of the languages detection tells apart.
+type langSet uint8
+
+const (
+	french langSet = 1 << iota
+	english
+)
+
+// maxFunctionWord is longer, in bytes, than every function word: longer
+// words need no look-up.
+const maxFunctionWord = 8
+
+// functionWordCounts counts the function words of each language in a text
+// fed to it piece by piece.
+type functionWordCounts struct{ fr, en, total int }
+
+// add counts the function words of text. Words are the runs of letters of
+// the lower-cased text; text is cut at a word boundary (the caller joins
+// pieces with a space).
+func (c *functionWordCounts) add(text []byte) {
+	var word [maxFunctionWord]byte
+	n := 0 // bytes of the current word; > maxFunctionWord when too long
+	for i := 0; i <= len(text); {
+		r, size := rune(' '), 1
+		if i < len(text) {
+			if b := text[i]; b < utf8.RuneSelf {
+				r = rune(b)
+			} else {
+				r, size = utf8.DecodeRune(text[i:])
+			}
+		}
+		i += size
+		if r = unicode.ToLower(r); unicode.IsLetter(r) {
+			if n+utf8.RuneLen(r) <= maxFunctionWord {
+				n += utf8.EncodeRune(word[n:], r)
+			} else {
+				n = maxFunctionWord + 1
+			}
+			continue
+		}
+		if n > 0 && n <= maxFunctionWord {
+			langs := functionWords[string(word[:n])]
+			if langs&french != 0 {
+				c.fr++
+				c.total++
+			}
+			if langs&english != 0 {
+				c.en++
+				c.total++
+			}
+		}
+		n = 0
+	}
+}
+
+// language is the verdict: "fr" or "en" when one language has at least
+// twice the other's function words, of at least five in all.
+func (c *functionWordCounts) language() string {
+	if c.total < 5 {
+		return ""
+	}
+	switch {
+	case c.fr >= 2*c.en:
+		return "fr"
+	case c.en >= 2*c.fr:
+		return "en"
+	}
+	return ""
 }
 
 // DetectLanguage guesses "fr" or "en" from function words in text; "" when
 // the text is too short or too mixed to tell.
 func DetectLanguage(text string) string {
-	counts := map[string]int{}
-	total := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		for lang, set := range functionWords {
-			if set[w] {
-				counts[lang]++
-				total++
-			}
-		}
-	}
-	if total < 5 {
-		return ""
-	}
-	switch {
-	case counts["fr"] >= 2*counts["en"]:
-		return "fr"
-	case counts["en"] >= 2*counts["fr"]:
-		return "en"
-	}
-	return ""
+	var c functionWordCounts
+	c.add([]byte(text))
+	return c.language()
 }
+
+// detectionSample is how much prose, in bytes, detection reads: the blocks
+// up to the first that takes the sample past it.
+const detectionSample = 4000
 
 // detectLanguage sets d.Lang following the documented precedence: --lang,
 // front matter, the page's place in a Hugo site, the site config, the
@@ -73,15 +131,22 @@ func (d *Document) detectLanguage(override string, site *Site, cfg *Config) {
 	if cfg != nil && cfg.Lang != "auto" && set(cfg.Lang, "postlint configuration") {
 		return
 	}
-	var sb strings.Builder
+	set(d.guessLanguage(), "detected from the text")
+}
+
+// guessLanguage runs DetectLanguage on the sample of the document's prose,
+// the runs of its first blocks joined by spaces, without building that text.
+func (d *Document) guessLanguage() string {
+	var c functionWordCounts
+	n := 0
 	for _, b := range d.Prose() {
 		for _, r := range b.Runs {
-			sb.Write(d.Src[r.Start:r.End])
-			sb.WriteByte(' ')
+			c.add(d.Src[r.Start:r.End])
+			n += r.End - r.Start + 1
 		}
-		if sb.Len() > 4000 {
+		if n > detectionSample {
 			break
 		}
 	}
-	set(DetectLanguage(sb.String()), "detected from the text")
+	return c.language()
 }
