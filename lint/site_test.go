@@ -56,6 +56,9 @@ func TestIndexedFrontMatterReuse(t *testing.T) {
 		"_posts/2024-01-04-d.md":   "---\ntitle: D\n" + long + "\n---\nbody\n",
 		"_posts/2024-01-05-e.md":   "no front matter\n",
 		"_posts/2024-01-06-f.md":   "---\ntitle: F\n---\n" + long,
+		"_posts/2024-01-08-h.md":   "---\ntitle: H\nbody: " + strings.Repeat("y", 2*frontMatterFirstRead) + "\n---\n" + long,
+		"_posts/2024-01-09-i.md":   strings.Repeat("-", frontMatterFirstRead) + "\n---\ntitle: I\n---\n",
+		"_posts/2024-01-10-j.md":   "---" + strings.Repeat(" ", frontMatterFirstRead) + "\ntitle: J\n---\n",
 		"_posts/2024-01-07-cut.md": "---\ntitle: G\nbody: " + strings.Repeat("x", frontMatterReadLimit-len("---\ntitle: G\nbody: ")-4) + "\n---more\n---\n",
 	}
 	for rel, content := range files {
@@ -74,6 +77,10 @@ func TestIndexedFrontMatterReuse(t *testing.T) {
 	reused := map[string]bool{
 		"_posts/2024-01-01-a.md": true, "_posts/2024-01-02-b.md": true, "_posts/2024-01-03-c.md": true,
 		"_posts/2024-01-06-f.md": true,
+		// Blocks and first lines longer than the first read.
+		"_posts/2024-01-08-h.md": true,
+		"_posts/2024-01-09-i.md": false,
+		"_posts/2024-01-10-j.md": true,
 		// The block runs past the part of the file the index reads.
 		"_posts/2024-01-04-d.md": false,
 		// The head stops inside "---more": the index must not take "---" for the end.
@@ -82,6 +89,11 @@ func TestIndexedFrontMatterReuse(t *testing.T) {
 	}
 	if cut := site.PostByPath("_posts/2024-01-07-cut.md"); cut.Title != "G" || cut.FrontMatterErr != nil {
 		t.Fatalf("the index should have read a whole block in the cut head: %q %v", cut.Title, cut.FrontMatterErr)
+	}
+	for rel, title := range map[string]string{"_posts/2024-01-08-h.md": "H", "_posts/2024-01-09-i.md": "", "_posts/2024-01-10-j.md": "J"} {
+		if p := site.PostByPath(rel); p.Title != title || p.FrontMatterErr != nil {
+			t.Errorf("%s: title %q (%v), want %q", rel, p.Title, p.FrontMatterErr, title)
+		}
 	}
 	for rel, want := range reused {
 		post := site.PostByPath(rel)
