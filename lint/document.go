@@ -2,8 +2,8 @@ package lint
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -48,8 +48,11 @@ type Document struct {
 	code       []Span // code spans, code block contents and highlight bodies, sorted
 	prose      []ProseBlock
 	proseDone  bool
-	links      []Link
-	linksDone  bool
+	// proseTexts keeps the Text of each prose block, made on first use.
+	proseTexts     []proseText
+	proseTextsOnce sync.Once
+	links          []Link
+	linksDone      bool
 }
 
 // markdown is stateless once built; goldmark parsers are safe for
@@ -61,9 +64,31 @@ func newMarkdown() goldmark.Markdown {
 	)
 }
 
-// kramdownIAL matches kramdown's inline and block attribute lists and
-// extensions ({: .class}, {:toc}, {::comment}) that Jekyll sites use.
-var kramdownIAL = regexp.MustCompile(`\{:[^}\n]*\}`)
+// kramdownAttributeLists returns the spans of kramdown's inline and block
+// attribute lists and extensions ({: .class}, {:toc}, {::comment}) in
+// b[from:]: "{:" then anything but "}" and a line break up to a "}" (the
+// regular expression \{:[^}\n]*\}, leftmost matches that do not overlap).
+func kramdownAttributeLists(b []byte, from int) []Span {
+	var spans []Span
+	for i := from; ; {
+		k := bytes.Index(b[i:], []byte("{:"))
+		if k < 0 {
+			return spans
+		}
+		start := i + k
+		end := start + 2
+		for end < len(b) && b[end] != '}' && b[end] != '\n' {
+			end++
+		}
+		if end < len(b) && b[end] == '}' {
+			spans = append(spans, Span{start, end + 1})
+			i = end + 1
+		} else {
+			// Every "{:" before end meets the same line break.
+			i = end
+		}
+	}
+}
 
 // parseDocument builds a Document from a file's bytes. post is the site's
 // entry for the file, or nil; the front matter it was indexed with is
@@ -91,8 +116,7 @@ func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, synta
 		d.maskTags(masked, comments)
 	}
 	if kramdown {
-		for _, m := range kramdownIAL.FindAllIndex(masked[d.BodyStart:], -1) {
-			s := Span{d.BodyStart + m[0], d.BodyStart + m[1]}
+		for _, s := range kramdownAttributeLists(masked, d.BodyStart) {
 			fill(masked, s.Start, s.End)
 			d.hidden = append(d.hidden, s)
 		}

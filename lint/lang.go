@@ -44,6 +44,7 @@ func (c *functionWordCounts) add(text []byte) {
 	var word [maxFunctionWord]byte
 	n := 0 // bytes of the current word; > maxFunctionWord when too long
 	for i := 0; i <= len(text); {
+		// The end of the text closes the last word like a non-letter.
 		r, size := rune(' '), 1
 		if i < len(text) {
 			if b := text[i]; b < utf8.RuneSelf {
@@ -53,9 +54,9 @@ func (c *functionWordCounts) add(text []byte) {
 			}
 		}
 		i += size
-		if r = unicode.ToLower(r); unicode.IsLetter(r) {
-			if n+utf8.RuneLen(r) <= maxFunctionWord {
-				n += utf8.EncodeRune(word[n:], r)
+		if isLetter, lower := lowerLetter(r); isLetter {
+			if n+utf8.RuneLen(lower) <= maxFunctionWord {
+				n += utf8.EncodeRune(word[n:], lower)
 			} else {
 				n = maxFunctionWord + 1
 			}
@@ -74,6 +75,19 @@ func (c *functionWordCounts) add(text []byte) {
 		}
 		n = 0
 	}
+}
+
+// lowerLetter lower-cases r and reports whether the result is a letter,
+// with a shortcut for ASCII, where only A-Z and a-z are.
+func lowerLetter(r rune) (bool, rune) {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return 'a' <= r && r <= 'z', r
+	}
+	r = unicode.ToLower(r)
+	return unicode.IsLetter(r), r
 }
 
 // language is the verdict: "fr" or "en" when one language has at least

@@ -17,15 +17,15 @@ type ProseBlock struct {
 	Node ast.Node
 	Runs []Span
 
-	// text keeps the block's Text for the document's own source: several
+	// doc and index say where the document keeps the block's Text: several
 	// rules read the text of every block, and each text carries a table of
 	// eight bytes per byte.
-	text *proseText
+	doc   *Document
+	index int
 }
 
 // proseText is a block's Text, computed once.
 type proseText struct {
-	src     []byte // the document's source, the only one the text is kept for
 	once    sync.Once
 	text    string
 	offsets []int
@@ -45,12 +45,14 @@ const Placeholder = '\uFFFC'
 // For the blocks of Document.Prose and the document's source, the result is
 // computed once and shared: callers must not modify offsets.
 func (b *ProseBlock) Text(src []byte) (text string, offsets []int) {
-	m := b.text
-	if m == nil || len(src) != len(m.src) || len(src) > 0 && &src[0] != &m.src[0] {
+	d := b.doc
+	if d == nil || len(src) != len(d.Src) || len(src) > 0 && &src[0] != &d.Src[0] {
 		return b.join(src)
 	}
-	m.once.Do(func() { m.text, m.offsets = b.join(src) })
-	return m.text, m.offsets
+	d.proseTextsOnce.Do(func() { d.proseTexts = make([]proseText, len(d.prose)) })
+	t := &d.proseTexts[b.index]
+	t.once.Do(func() { t.text, t.offsets = b.join(src) })
+	return t.text, t.offsets
 }
 
 // join builds Text.
@@ -146,12 +148,9 @@ func (d *Document) Prose() []ProseBlock {
 		return nil
 	}
 	d.prose = make([]ProseBlock, 0, n)
-	texts := make([]proseText, n)
 	for _, b := range blocks {
 		if b.hi > b.lo {
-			t := &texts[len(d.prose)]
-			t.src = d.Src
-			d.prose = append(d.prose, ProseBlock{Node: b.node, Runs: runs[b.lo:b.hi:b.hi], text: t})
+			d.prose = append(d.prose, ProseBlock{Node: b.node, Runs: runs[b.lo:b.hi:b.hi], doc: d, index: len(d.prose)})
 		}
 	}
 	return d.prose
