@@ -29,9 +29,15 @@ const (
 	english
 )
 
-// maxFunctionWord is longer, in bytes, than every function word: longer
-// words need no look-up.
-const maxFunctionWord = 8
+// longestFunctionWord is the length in bytes of the longest function
+// word: longer words need no look-up.
+var longestFunctionWord = func() int {
+	n := 0
+	for w := range functionWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // functionWordCounts counts the function words of each language in a text
 // fed to it piece by piece.
@@ -41,53 +47,59 @@ type functionWordCounts struct{ fr, en, total int }
 // the lower-cased text; text is cut at a word boundary (the caller joins
 // pieces with a space).
 func (c *functionWordCounts) add(text []byte) {
-	var word [maxFunctionWord]byte
-	n := 0 // bytes of the current word; > maxFunctionWord when too long
-	for i := 0; i <= len(text); {
-		// The end of the text closes the last word like a non-letter.
-		r, size := rune(' '), 1
-		if i < len(text) {
-			if b := text[i]; b < utf8.RuneSelf {
-				r = rune(b)
-			} else {
-				r, size = utf8.DecodeRune(text[i:])
+	var buf [16]byte
+	word := buf[:0] // the current word, lower-cased, while it may be a function word
+	long := false   // the current word is longer than any function word
+	for i := 0; i < len(text); {
+		var r rune
+		if b := text[i]; b < utf8.RuneSelf {
+			// ASCII, most prose: only A-Z and a-z are letters.
+			i++
+			if l := b | ('a' - 'A'); 'a' <= l && l <= 'z' {
+				if len(word) < longestFunctionWord {
+					word = append(word, l)
+				} else {
+					long = true
+				}
+				continue
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRune(text[i:])
+			i += size
+			if r = unicode.ToLower(r); unicode.IsLetter(r) {
+				if len(word)+utf8.RuneLen(r) <= longestFunctionWord {
+					word = utf8.AppendRune(word, r)
+				} else {
+					long = true
+				}
+				continue
 			}
 		}
-		i += size
-		if isLetter, lower := lowerLetter(r); isLetter {
-			if n+utf8.RuneLen(lower) <= maxFunctionWord {
-				n += utf8.EncodeRune(word[n:], lower)
-			} else {
-				n = maxFunctionWord + 1
-			}
-			continue
+		if !long {
+			c.count(word)
 		}
-		if n > 0 && n <= maxFunctionWord {
-			langs := functionWords[string(word[:n])]
-			if langs&french != 0 {
-				c.fr++
-				c.total++
-			}
-			if langs&english != 0 {
-				c.en++
-				c.total++
-			}
-		}
-		n = 0
+		word, long = word[:0], false
+	}
+	if !long {
+		c.count(word)
 	}
 }
 
-// lowerLetter lower-cases r and reports whether the result is a letter,
-// with a shortcut for ASCII, where only A-Z and a-z are.
-func lowerLetter(r rune) (bool, rune) {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return 'a' <= r && r <= 'z', r
+// count counts word if it is a function word.
+func (c *functionWordCounts) count(word []byte) {
+	if len(word) == 0 {
+		return
 	}
-	r = unicode.ToLower(r)
-	return unicode.IsLetter(r), r
+	langs := functionWords[string(word)]
+	if langs&french != 0 {
+		c.fr++
+		c.total++
+	}
+	if langs&english != 0 {
+		c.en++
+		c.total++
+	}
 }
 
 // language is the verdict: "fr" or "en" when one language has at least
