@@ -112,8 +112,26 @@ func (d *Document) Prose() []ProseBlock {
 		node   ast.Node
 		lo, hi int
 	}
-	var blocks []extent
-	var runs []Span
+	// A first walk sizes both: a text node gives one run, and one more for
+	// each hidden span that cuts it.
+	nBlocks, nTexts := 0, 0
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
+			nBlocks++
+		case ast.KindCodeSpan, ast.KindRawHTML, ast.KindAutoLink, ast.KindHTMLBlock,
+			ast.KindFencedCodeBlock, ast.KindCodeBlock:
+			return ast.WalkSkipChildren, nil
+		case ast.KindText:
+			nTexts++
+		}
+		return ast.WalkContinue, nil
+	})
+	blocks := make([]extent, 0, nBlocks)
+	runs := make([]Span, 0, nTexts+len(d.hidden))
 	inBlock := false
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n.Kind() {
