@@ -139,6 +139,7 @@ func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, synta
 // destination is a tag still parses as a link. {% highlight %} blocks become
 // fenced code.
 func (d *Document) maskTags(masked []byte, comments []Span) {
+	d.hidden = make([]Span, 0, len(comments)+len(d.Tags))
 	for _, c := range comments {
 		d.hidden = append(d.hidden, c)
 		d.maskSpan(masked, c.Start, c.End)
