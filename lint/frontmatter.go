@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 )
 
@@ -58,46 +59,43 @@ var (
 
 // parseFrontMatter finds and decodes the front matter at src[start:]
 // (start skips a BOM). Jekyll and Hugo both require it at the very start.
-//
-// The block ends at the first later line that is the closing delimiter once
-// trimmed of white space, exactly as github.com/adrg/frontmatter finds it (a
-// test pins the equivalence); scanning src in place avoids that package's
-// copy of the whole file through a buffered reader, which cost as much as
-// decoding the block.
 func parseFrontMatter(src []byte, start int) FrontMatter {
 	var fm FrontMatter
 	firstLineEnd := bytes.IndexByte(src[start:], '\n')
 	if firstLineEnd < 0 {
 		return fm
 	}
-	first := bytes.TrimRight(src[start:start+firstLineEnd], " \t\r")
+	first := string(bytes.TrimRight(src[start:start+firstLineEnd], " \t\r"))
 	var format FrontMatterFormat
-	closer := "---"
-	switch string(first) {
+	switch first {
 	case "---", "---yaml":
 		format = FrontMatterYAML
-	case "+++":
-		format, closer = FrontMatterTOML, "+++"
-	case "---toml":
+	case "+++", "---toml":
 		format = FrontMatterTOML
-	case "{":
-		format, closer = FrontMatterJSON, "}"
-	case "---json":
+	case "{", "---json":
 		format = FrontMatterJSON
 	default:
 		return fm
 	}
 	fm.Format = format
+	var doc yamlDoc
+	var data map[string]any
+	formats := []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", func(b []byte, v any) error { return decodeYAML(b, &doc) }),
+		frontmatter.NewFormat("---yaml", "---", func(b []byte, v any) error { return decodeYAML(b, &doc) }),
+		frontmatter.NewFormat("+++", "+++", func(b []byte, v any) error { return toml.Unmarshal(b, &data) }),
+		frontmatter.NewFormat("---toml", "---", func(b []byte, v any) error { return toml.Unmarshal(b, &data) }),
+		frontmatter.NewFormat("---json", "---", func(b []byte, v any) error { return json.Unmarshal(b, &data) }),
+		{Start: "{", End: "}", UnmarshalDelims: true, Unmarshal: func(b []byte, v any) error { return json.Unmarshal(b, &data) }},
+	}
 	contentStart := start + firstLineEnd + 1
-	fm.Span.Start = start
-	closeStart, closeEnd, closed := findCloser(src, contentStart, closer)
-	// A lone "{" opens a JSON object whose braces are part of the data.
-	withDelims := string(first) == "{"
-	if withDelims {
+	if format == FrontMatterJSON && first == "{" {
 		contentStart = start
 	}
 	fm.Content.Start = contentStart
-	if !closed {
+	fm.Span.Start = start
+	rest, err := frontmatter.MustParse(bytes.NewReader(src[start:]), nil, formats...)
+	if errors.Is(err, frontmatter.ErrNotFound) {
 		fm.Unterminated = true
 		fm.Err = fmt.Errorf("front matter opened with %q on line 1 is never closed", first)
 		fm.ErrOffset = start
@@ -105,55 +103,32 @@ func parseFrontMatter(src []byte, start int) FrontMatter {
 		fm.Content.End = len(src)
 		return fm
 	}
-	fm.Span.End, fm.Content.End = closeEnd, closeStart
-	content := src[contentStart:closeStart]
-	if withDelims {
-		content = src[contentStart:closeEnd]
-		fm.Content.End = closeEnd
-	}
-	var err error
-	switch format {
-	case FrontMatterYAML:
-		var doc yamlDoc
-		if err = decodeYAML(content, &doc); err == nil {
-			fm.Data = doc.data
-			if doc.node.Kind != 0 {
-				fm.YAML = &doc.node
-			}
-		}
-	case FrontMatterTOML:
-		err = toml.Unmarshal(content, &fm.Data)
-	case FrontMatterJSON:
-		err = json.Unmarshal(content, &fm.Data)
-	}
 	if err != nil {
-		fm.Data = nil
 		fm.Err = err
-		// The block's extent is still known: the closing delimiter's.
-		fm.Span.End, fm.Content.End = closeEnd, closeStart
+		fm.ErrOffset = contentStart
+		// The block's extent is still known: find the closing delimiter.
+		fm.Span.End, fm.Content.End = findClosingDelimiter(src, contentStart, first)
 		fm.ErrOffset = errorOffset(src, contentStart, err)
 		return fm
+	}
+	fm.Span.End = len(src) - len(rest)
+	fm.Content.End = closingLineStart(src, fm.Span.End)
+	if format == FrontMatterJSON && first == "{" {
+		fm.Content.End = fm.Span.End
+	}
+	switch format {
+	case FrontMatterYAML:
+		fm.Data = doc.data
+		if doc.node.Kind != 0 {
+			fm.YAML = &doc.node
+		}
+	default:
+		fm.Data = data
 	}
 	if fm.Data == nil {
 		fm.Data = map[string]any{}
 	}
 	return fm
-}
-
-// findCloser returns the extent of the first line at or after from whose
-// text, trimmed of white space, is closer; end includes its line ending.
-func findCloser(src []byte, from int, closer string) (start, end int, ok bool) {
-	for i := from; i < len(src); {
-		next := len(src)
-		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
-			next = i + j + 1
-		}
-		if string(bytes.TrimSpace(src[i:next])) == closer {
-			return i, next, true
-		}
-		i = next
-	}
-	return 0, 0, false
 }
 
 func decodeYAML(b []byte, doc *yamlDoc) error {
@@ -164,6 +139,45 @@ func decodeYAML(b []byte, doc *yamlDoc) error {
 		return nil
 	}
 	return doc.node.Decode(&doc.data)
+}
+
+// closingLineStart returns the start of the line that ends just before end.
+func closingLineStart(src []byte, end int) int {
+	i := end
+	if i > 0 && src[i-1] == '\n' {
+		i--
+	}
+	return bytes.LastIndexByte(src[:i], '\n') + 1
+}
+
+func findClosingDelimiter(src []byte, from int, first string) (spanEnd, contentEnd int) {
+	closer := "---"
+	if first == "+++" {
+		closer = "+++"
+	}
+	if first == "{" {
+		closer = "}"
+	}
+	i := from
+	for i < len(src) {
+		j := bytes.IndexByte(src[i:], '\n')
+		lineEnd := len(src)
+		if j >= 0 {
+			lineEnd = i + j
+		}
+		if string(bytes.TrimSpace(src[i:lineEnd])) == closer {
+			next := lineEnd
+			if j >= 0 {
+				next++
+			}
+			return next, i
+		}
+		if j < 0 {
+			break
+		}
+		i = lineEnd + 1
+	}
+	return len(src), len(src)
 }
 
 // errorOffset turns a decoder error's line number (relative to the block)

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -40,6 +41,27 @@ func TestParsePostName(t *testing.T) {
 	if _, _, ok := ParsePostName("about"); ok {
 		t.Error("name without date accepted")
 	}
+}
+
+// sameFrontMatter reports how two parses differ, or "".
+func sameFrontMatter(got, want FrontMatter) string {
+	errText := func(err error) string {
+		if err == nil {
+			return ""
+		}
+		return err.Error()
+	}
+	switch {
+	case got.Format != want.Format || got.Span != want.Span || got.Content != want.Content:
+		return fmt.Sprintf("format/span/content %v %v %v, want %v %v %v", got.Format, got.Span, got.Content, want.Format, want.Span, want.Content)
+	case errText(got.Err) != errText(want.Err) || got.ErrOffset != want.ErrOffset || got.Unterminated != want.Unterminated:
+		return fmt.Sprintf("err %q at %d (unterminated %v), want %q at %d (%v)", errText(got.Err), got.ErrOffset, got.Unterminated, errText(want.Err), want.ErrOffset, want.Unterminated)
+	case !reflect.DeepEqual(got.Data, want.Data):
+		return fmt.Sprintf("data %v, want %v", got.Data, want.Data)
+	case !reflect.DeepEqual(got.YAML, want.YAML):
+		return "YAML node trees differ"
+	}
+	return ""
 }
 
 // TestIndexedFrontMatterReuse checks that parsing a post reuses the front
