@@ -62,3 +62,51 @@ func BenchmarkParseAndCheck(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParse is the engine's per-file work without rules: every
+// Markdown file of a real site read and parsed (front matter, tags,
+// masking, goldmark, language), per iteration, the site index built once.
+func BenchmarkParse(b *testing.B) {
+	dir := linttest.Corpora(b)
+	root, err := filepath.Abs(filepath.Join(dir, "jekyll-docs"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	site, err := lint.LoadSite(root, lint.SiteJekyll)
+	if err != nil {
+		b.Fatal(err)
+	}
+	files := map[string][]byte{}
+	size := 0
+	for _, p := range site.Posts {
+		abs := filepath.Join(root, filepath.FromSlash(p.Path))
+		src, err := os.ReadFile(abs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files[abs] = src
+		size += len(src)
+	}
+	checker := lint.NewChecker(rules.All(), nil, lint.DefaultConfig(), "")
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for abs, src := range files {
+			if _, err := checker.Check(site, abs, "x.md", src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkLoadSite is the site index: configuration, file list and the
+// front matter of every post of a real site.
+func BenchmarkLoadSite(b *testing.B) {
+	dir := linttest.Corpora(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := lint.LoadSite(filepath.Join(dir, "jekyll-docs"), lint.SiteJekyll); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

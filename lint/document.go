@@ -2,8 +2,8 @@ package lint
 
 import (
 	"bytes"
-	"regexp"
 	"sort"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -48,8 +48,11 @@ type Document struct {
 	code       []Span // code spans, code block contents and highlight bodies, sorted
 	prose      []ProseBlock
 	proseDone  bool
-	links      []Link
-	linksDone  bool
+	// proseTexts keeps the Text of each prose block, made on first use.
+	proseTexts     []proseText
+	proseTextsOnce sync.Once
+	links          []Link
+	linksDone      bool
 }
 
 // markdown is stateless once built; goldmark parsers are safe for
@@ -61,17 +64,45 @@ func newMarkdown() goldmark.Markdown {
 	)
 }
 
-// kramdownIAL matches kramdown's inline and block attribute lists and
-// extensions ({: .class}, {:toc}, {::comment}) that Jekyll sites use.
-var kramdownIAL = regexp.MustCompile(`\{:[^}\n]*\}`)
+// kramdownAttributeLists returns the spans of kramdown's inline and block
+// attribute lists and extensions ({: .class}, {:toc}, {::comment}) in
+// b[from:]: "{:" then anything but "}" and a line break up to a "}" (the
+// regular expression \{:[^}\n]*\}, leftmost matches that do not overlap).
+func kramdownAttributeLists(b []byte, from int) []Span {
+	var spans []Span
+	for i := from; ; {
+		k := bytes.Index(b[i:], []byte("{:"))
+		if k < 0 {
+			return spans
+		}
+		start := i + k
+		end := start + 2
+		for end < len(b) && b[end] != '}' && b[end] != '\n' {
+			end++
+		}
+		if end < len(b) && b[end] == '}' {
+			spans = append(spans, Span{start, end + 1})
+			i = end + 1
+		} else {
+			// Every "{:" before end meets the same line break.
+			i = end
+		}
+	}
+}
 
-// parseDocument builds a Document from a file's bytes.
-func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, syntax Syntax, kramdown bool) *Document {
-	d := &Document{Path: path, AbsPath: absPath, Src: src, Lines: NewLineIndex(src)}
+// parseDocument builds a Document from a file's bytes. post is the site's
+// entry for the file, or nil; the front matter it was indexed with is
+// reused when the file still starts with the same bytes.
+func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, syntax Syntax, kramdown bool, post *Post) *Document {
+	d := &Document{Path: path, AbsPath: absPath, Src: src, Lines: NewLineIndex(src), Post: post}
 	if bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) {
 		d.BOM = 3
 	}
-	d.FrontMatter = parseFrontMatter(src, d.BOM)
+	if fm, ok := post.frontMatterFor(src); ok {
+		d.FrontMatter = fm
+	} else {
+		d.FrontMatter = parseFrontMatter(src, d.BOM)
+	}
 	d.BodyStart = d.BOM
 	if d.FrontMatter.Has() {
 		d.BodyStart = d.FrontMatter.Span.End
@@ -85,8 +116,7 @@ func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, synta
 		d.maskTags(masked, comments)
 	}
 	if kramdown {
-		for _, m := range kramdownIAL.FindAllIndex(masked[d.BodyStart:], -1) {
-			s := Span{d.BodyStart + m[0], d.BodyStart + m[1]}
+		for _, s := range kramdownAttributeLists(masked, d.BodyStart) {
 			fill(masked, s.Start, s.End)
 			d.hidden = append(d.hidden, s)
 		}
@@ -109,6 +139,7 @@ func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, synta
 // destination is a tag still parses as a link. {% highlight %} blocks become
 // fenced code.
 func (d *Document) maskTags(masked []byte, comments []Span) {
+	d.hidden = make([]Span, 0, len(comments)+len(d.Tags))
 	for _, c := range comments {
 		d.hidden = append(d.hidden, c)
 		d.maskSpan(masked, c.Start, c.End)

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,7 +11,7 @@ import (
 
 func parse(t *testing.T, src string, syntax Syntax) *Document {
 	t.Helper()
-	return parseDocument(newMarkdown(), "x.md", "/x.md", []byte(src), syntax, false)
+	return parseDocument(newMarkdown(), "x.md", "/x.md", []byte(src), syntax, false, nil)
 }
 
 func TestMaskingKeepsOffsetsAndLinks(t *testing.T) {
@@ -180,4 +182,42 @@ func TestLinksInFootnotesAndReferences(t *testing.T) {
 	if _, ok := got["a%20b.png"]; !ok {
 		t.Errorf("image destination missing: %+v", links)
 	}
+}
+
+// kramdownIAL is the regular expression kramdownAttributeLists replaces.
+var kramdownIAL = regexp.MustCompile(`\{:[^}\n]*\}`)
+
+func kramdownIALReference(b []byte, from int) []Span {
+	var spans []Span
+	for _, m := range kramdownIAL.FindAllIndex(b[from:], -1) {
+		spans = append(spans, Span{from + m[0], from + m[1]})
+	}
+	return spans
+}
+
+var kramdownEdgeCases = []string{
+	"", "{:", "{:}", "{:.c}", "a {: .c} b {:toc}\n{::comment}", "{:{:x}", "{:\n}", "{:a\n{:b}",
+	"{{:}}", "{:a}}{:b}", "x{:\xff\xfe}", "{:" + strings.Repeat("{:", 100) + "\n{:}", "}{:",
+}
+
+func TestKramdownAttributeListsMatchRegexp(t *testing.T) {
+	for _, s := range kramdownEdgeCases {
+		for from := 0; from <= len(s) && from < 3; from++ {
+			got, want := kramdownAttributeLists([]byte(s), from), kramdownIALReference([]byte(s), from)
+			if !slices.Equal(got, want) {
+				t.Errorf("%q from %d: %v, want %v", s, from, got, want)
+			}
+		}
+	}
+}
+
+func FuzzKramdownAttributeLists(f *testing.F) {
+	for _, s := range kramdownEdgeCases {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := kramdownAttributeLists(b, 0), kramdownIALReference(b, 0); !slices.Equal(got, want) {
+			t.Fatalf("%q: %v, want %v", b, got, want)
+		}
+	})
 }

@@ -92,7 +92,7 @@ func FuzzParseDocument(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte, mode uint8) {
 		syntax := []Syntax{SyntaxLiquid, SyntaxShortcode, SyntaxLiquid | SyntaxShortcode, 0}[mode%4]
 		kramdown := mode&4 != 0
-		d := parseDocument(md, "x.md", "/x.md", src, syntax, kramdown)
+		d := parseDocument(md, "x.md", "/x.md", src, syntax, kramdown, nil)
 		if err := checkDocument(d); err != nil {
 			t.Fatal(err)
 		}

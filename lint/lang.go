@@ -1,49 +1,133 @@
 package lint
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // functionWords are frequent short words that tell French from English
-// prose; a handful of sentences are enough.
-var functionWords = map[string]map[string]bool{
-	"fr": setOf("le", "la", "les", "un", "une", "des", "du", "de", "et", "est", "pour", "dans", "sur", "avec", "que", "qui", "ce", "cette", "nous", "vous", "il", "elle", "pas", "plus", "mais", "ou", "où", "au", "aux", "sont", "ne", "je", "on", "mon", "son", "leur", "comme", "très", "été", "être", "avoir", "fait", "aussi", "donc", "par"),
-	"en": setOf("the", "and", "is", "are", "of", "to", "in", "for", "with", "that", "this", "it", "on", "as", "be", "was", "by", "not", "or", "but", "we", "you", "they", "have", "has", "from", "which", "an", "at", "can", "will", "would", "there", "their", "so", "if", "when", "what", "how"),
-}
-
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+// prose; a handful of sentences are enough. Each maps to the languages it
+// belongs to ("on" is both).
+var functionWords = func() map[string]langSet {
+	m := map[string]langSet{}
+	for lang, words := range map[langSet][]string{
+		french:  {"le", "la", "les", "un", "une", "des", "du", "de", "et", "est", "pour", "dans", "sur", "avec", "que", "qui", "ce", "cette", "nous", "vous", "il", "elle", "pas", "plus", "mais", "ou", "où", "au", "aux", "sont", "ne", "je", "on", "mon", "son", "leur", "comme", "très", "été", "être", "avoir", "fait", "aussi", "donc", "par"},
+		english: {"the", "and", "is", "are", "of", "to", "in", "for", "with", "that", "this", "it", "on", "as", "be", "was", "by", "not", "or", "but", "we", "you", "they", "have", "has", "from", "which", "an", "at", "can", "will", "would", "there", "their", "so", "if", "when", "what", "how"},
+	} {
+		for _, w := range words {
+			m[w] |= lang
+		}
 	}
 	return m
+}()
+
+// langSet is a set of the languages detection tells apart.
+type langSet uint8
+
+const (
+	french langSet = 1 << iota
+	english
+)
+
+// longestFunctionWord is the length in bytes of the longest function
+// word: longer words need no look-up.
+var longestFunctionWord = func() int {
+	n := 0
+	for w := range functionWords {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// functionWordCounts counts the function words of each language in a text
+// fed to it piece by piece.
+type functionWordCounts struct{ fr, en, total int }
+
+// add counts the function words of text. Words are the runs of letters of
+// the lower-cased text; text is cut at a word boundary (the caller joins
+// pieces with a space).
+func (c *functionWordCounts) add(text []byte) {
+	var buf [16]byte
+	word := buf[:0] // the current word, lower-cased, while it may be a function word
+	long := false   // the current word is longer than any function word
+	for i := 0; i < len(text); {
+		var r rune
+		if b := text[i]; b < utf8.RuneSelf {
+			// ASCII, most prose: only A-Z and a-z are letters.
+			i++
+			if l := b | ('a' - 'A'); 'a' <= l && l <= 'z' {
+				if len(word) < longestFunctionWord {
+					word = append(word, l)
+				} else {
+					long = true
+				}
+				continue
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRune(text[i:])
+			i += size
+			if r = unicode.ToLower(r); unicode.IsLetter(r) {
+				if len(word)+utf8.RuneLen(r) <= longestFunctionWord {
+					word = utf8.AppendRune(word, r)
+				} else {
+					long = true
+				}
+				continue
+			}
+		}
+		if !long {
+			c.count(word)
+		}
+		word, long = word[:0], false
+	}
+	if !long {
+		c.count(word)
+	}
+}
+
+// count counts word if it is a function word.
+func (c *functionWordCounts) count(word []byte) {
+	if len(word) == 0 {
+		return
+	}
+	langs := functionWords[string(word)]
+	if langs&french != 0 {
+		c.fr++
+		c.total++
+	}
+	if langs&english != 0 {
+		c.en++
+		c.total++
+	}
+}
+
+// language is the verdict: "fr" or "en" when one language has at least
+// twice the other's function words, of at least five in all.
+func (c *functionWordCounts) language() string {
+	if c.total < 5 {
+		return ""
+	}
+	switch {
+	case c.fr >= 2*c.en:
+		return "fr"
+	case c.en >= 2*c.fr:
+		return "en"
+	}
+	return ""
 }
 
 // DetectLanguage guesses "fr" or "en" from function words in text; "" when
 // the text is too short or too mixed to tell.
 func DetectLanguage(text string) string {
-	counts := map[string]int{}
-	total := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		for lang, set := range functionWords {
-			if set[w] {
-				counts[lang]++
-				total++
-			}
-		}
-	}
-	if total < 5 {
-		return ""
-	}
-	switch {
-	case counts["fr"] >= 2*counts["en"]:
-		return "fr"
-	case counts["en"] >= 2*counts["fr"]:
-		return "en"
-	}
-	return ""
+	var c functionWordCounts
+	c.add([]byte(text))
+	return c.language()
 }
+
+// detectionSample is how much prose, in bytes, detection reads: the blocks
+// up to the first that takes the sample past it.
+const detectionSample = 4000
 
 // detectLanguage sets d.Lang following the documented precedence: --lang,
 // front matter, the page's place in a Hugo site, the site config, the
@@ -73,15 +157,22 @@ func (d *Document) detectLanguage(override string, site *Site, cfg *Config) {
 	if cfg != nil && cfg.Lang != "auto" && set(cfg.Lang, "postlint configuration") {
 		return
 	}
-	var sb strings.Builder
+	set(d.guessLanguage(), "detected from the text")
+}
+
+// guessLanguage runs DetectLanguage on the sample of the document's prose,
+// the runs of its first blocks joined by spaces, without building that text.
+func (d *Document) guessLanguage() string {
+	var c functionWordCounts
+	n := 0
 	for _, b := range d.Prose() {
 		for _, r := range b.Runs {
-			sb.Write(d.Src[r.Start:r.End])
-			sb.WriteByte(' ')
+			c.add(d.Src[r.Start:r.End])
+			n += r.End - r.Start + 1
 		}
-		if sb.Len() > 4000 {
+		if n > detectionSample {
 			break
 		}
 	}
-	set(DetectLanguage(sb.String()), "detected from the text")
+	return c.language()
 }

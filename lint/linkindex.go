@@ -17,10 +17,11 @@ const maxDestinationCandidates = 64
 type linkIndex struct {
 	m    []byte
 	body int // where the body starts
-	// openers are the offsets of every "](" in the body, with the extent
-	// of the destination that follows each, computed when first needed.
+	// openers are the offsets of every "](" in the body; extents[i] is the
+	// extent of the destination after openers[i], computed when first
+	// needed (a zero Start until then: a destination starts after its "](").
 	openers []int
-	extents map[int]Span
+	extents []Span
 	// blanks are the blank lines ("\n\n" or "\n\r\n") in the body.
 	blanks []Span
 	// defs maps a destination as written, and with its backslash escapes
@@ -39,7 +40,7 @@ type defEntry struct {
 }
 
 func newLinkIndex(m []byte, from int) *linkIndex {
-	ix := &linkIndex{m: m, body: from, extents: map[int]Span{}}
+	ix := &linkIndex{m: m, body: from}
 	for i := from; ; {
 		k := bytes.Index(m[i:], []byte("]("))
 		if k < 0 {
@@ -48,6 +49,7 @@ func newLinkIndex(m []byte, from int) *linkIndex {
 		ix.openers = append(ix.openers, i+k)
 		i += k + 1
 	}
+	ix.extents = make([]Span, len(ix.openers))
 	for i := from; ; {
 		k := bytes.IndexByte(m[i:], '\n')
 		if k < 0 {
@@ -78,14 +80,14 @@ func (ix *linkIndex) blankWithin(start, end int) bool {
 	return false
 }
 
-// destinationAfter returns the extent of the destination after the "](" at
-// opener.
-func (ix *linkIndex) destinationAfter(opener int) Span {
-	if s, ok := ix.extents[opener]; ok {
+// destinationAfter returns the extent of the destination after the "(" of
+// openers[k].
+func (ix *linkIndex) destinationAfter(k int) Span {
+	if s := ix.extents[k]; s.Start > 0 {
 		return s
 	}
 	m := ix.m
-	j := opener + 2
+	j := ix.openers[k] + 2
 	for j < len(m) && (m[j] == ' ' || m[j] == '\t' || m[j] == '\n' || m[j] == '\r') {
 		j++
 	}
@@ -117,7 +119,7 @@ func (ix *linkIndex) destinationAfter(opener int) Span {
 		}
 	}
 	s := Span{j, end}
-	ix.extents[opener] = s
+	ix.extents[k] = s
 	return s
 }
 
@@ -129,7 +131,7 @@ func (ix *linkIndex) findDestination(from int, dest []byte) (Span, bool) {
 	prev := from
 	for n := 0; i < len(ix.openers) && n < maxDestinationCandidates; i, n = i+1, n+1 {
 		o := ix.openers[i]
-		s := ix.destinationAfter(o)
+		s := ix.destinationAfter(i)
 		if destEqual(ix.m[s.Start:s.End], dest) {
 			return s, true
 		}

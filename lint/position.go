@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -35,7 +36,7 @@ const checkpointStride = 1024
 // the line ending, not to the text. A lone "\r" (old Mac) is not a line end:
 // CommonMark treats it as one, but no blog engine in use writes such files.
 func NewLineIndex(src []byte) *LineIndex {
-	idx := &LineIndex{src: src, starts: make([]int, 1, 1+len(src)/40)}
+	idx := &LineIndex{src: src, starts: make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))}
 	for i, b := range src {
 		if b == '\n' {
 			idx.starts = append(idx.starts, i+1)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -15,6 +16,19 @@ import (
 type ProseBlock struct {
 	Node ast.Node
 	Runs []Span
+
+	// doc and index say where the document keeps the block's Text: several
+	// rules read the text of every block, and each text carries a table of
+	// eight bytes per byte.
+	doc   *Document
+	index int
+}
+
+// proseText is a block's Text, computed once.
+type proseText struct {
+	once    sync.Once
+	text    string
+	offsets []int
 }
 
 // Placeholder stands, in ProseBlock.Text, for inline content that is not
@@ -27,7 +41,22 @@ const Placeholder = '\uFFFC'
 // directly; runs separated by anything else (code, a tag, a URL) are joined
 // with Placeholder. offsets[i] is the source offset of byte i of the text
 // (len(text)+1 entries; inserted characters map to the gap's start).
+//
+// For the blocks of Document.Prose and the document's source, the result is
+// computed once and shared: callers must not modify offsets.
 func (b *ProseBlock) Text(src []byte) (text string, offsets []int) {
+	d := b.doc
+	if d == nil || len(src) != len(d.Src) || len(src) > 0 && &src[0] != &d.Src[0] {
+		return b.join(src)
+	}
+	d.proseTextsOnce.Do(func() { d.proseTexts = make([]proseText, len(d.prose)) })
+	t := &d.proseTexts[b.index]
+	t.once.Do(func() { t.text, t.offsets = b.join(src) })
+	return t.text, t.offsets
+}
+
+// join builds Text.
+func (b *ProseBlock) join(src []byte) (text string, offsets []int) {
 	// Every rule that reads prose calls this for every block: size both
 	// results once (a separator is at most len(Placeholder)'s 3 bytes).
 	n := 0
@@ -77,54 +106,88 @@ func (d *Document) Prose() []ProseBlock {
 		return d.prose
 	}
 	d.proseDone = true
-	var current *ProseBlock
+	// The runs of every block go to one slice; blocks are sliced from it
+	// once it is complete.
+	type extent struct {
+		node   ast.Node
+		lo, hi int
+	}
+	// A first walk sizes both: a text node gives one run, and one more for
+	// each hidden span that cuts it.
+	nBlocks, nTexts := 0, 0
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
+			nBlocks++
+		case ast.KindCodeSpan, ast.KindRawHTML, ast.KindAutoLink, ast.KindHTMLBlock,
+			ast.KindFencedCodeBlock, ast.KindCodeBlock:
+			return ast.WalkSkipChildren, nil
+		case ast.KindText:
+			nTexts++
+		}
+		return ast.WalkContinue, nil
+	})
+	blocks := make([]extent, 0, nBlocks)
+	runs := make([]Span, 0, nTexts+len(d.hidden))
+	inBlock := false
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
 			if entering {
-				d.prose = append(d.prose, ProseBlock{Node: n})
-				current = &d.prose[len(d.prose)-1]
-			} else {
-				current = nil
+				blocks = append(blocks, extent{node: n, lo: len(runs), hi: len(runs)})
 			}
+			inBlock = entering
 			return ast.WalkContinue, nil
 		case ast.KindCodeSpan, ast.KindRawHTML, ast.KindAutoLink, ast.KindHTMLBlock,
 			ast.KindFencedCodeBlock, ast.KindCodeBlock:
 			return ast.WalkSkipChildren, nil
 		case ast.KindText:
-			if entering && current != nil {
+			if entering && inBlock {
+				// Blocks never nest, so the open block is the last one.
 				t := n.(*ast.Text)
-				d.appendRuns(current, t.Segment.Start, t.Segment.Stop)
+				runs = d.appendRuns(runs, t.Segment.Start, t.Segment.Stop)
+				blocks[len(blocks)-1].hi = len(runs)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
-	// Blocks never nest, so current is always the last block; drop the
-	// blocks that held no prose (an image-only paragraph, a tag line).
-	out := d.prose[:0]
-	for _, b := range d.prose {
-		if len(b.Runs) > 0 {
-			out = append(out, b)
+	// Drop the blocks that held no prose (an image-only paragraph, a tag
+	// line).
+	n := 0
+	for _, b := range blocks {
+		if b.hi > b.lo {
+			n++
 		}
 	}
-	d.prose = out
+	if n == 0 {
+		return nil
+	}
+	d.prose = make([]ProseBlock, 0, n)
+	for _, b := range blocks {
+		if b.hi > b.lo {
+			d.prose = append(d.prose, ProseBlock{Node: b.node, Runs: runs[b.lo:b.hi:b.hi], doc: d, index: len(d.prose)})
+		}
+	}
 	return d.prose
 }
 
-// appendRuns adds [start, end) to the block minus hidden spans (tags,
-// comments, attribute lists).
-func (d *Document) appendRuns(b *ProseBlock, start, end int) {
+// appendRuns appends [start, end) minus hidden spans (tags, comments,
+// attribute lists) to runs.
+func (d *Document) appendRuns(runs []Span, start, end int) []Span {
 	for start < end {
 		h := d.nextHidden(start)
 		if h == nil || h.Start >= end {
-			b.Runs = append(b.Runs, Span{start, end})
-			return
+			return append(runs, Span{start, end})
 		}
 		if h.Start > start {
-			b.Runs = append(b.Runs, Span{start, h.Start})
+			runs = append(runs, Span{start, h.Start})
 		}
 		start = max(start, h.End)
 	}
+	return runs
 }
 
 func (d *Document) nextHidden(off int) *Span {

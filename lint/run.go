@@ -441,13 +441,14 @@ func parseForSite(md goldmark.Markdown, site *Site, abs, display string, src []b
 			syntax = SyntaxShortcode
 		}
 	}
-	d := parseDocument(md, display, abs, src, syntax, kramdown)
+	var post *Post
 	if site != nil {
 		site.parsed.Add(1)
 		if rel, ok := site.Rel(abs); ok {
-			d.Post = site.PostByPath(rel)
+			post = site.PostByPath(rel)
 		}
 	}
+	d := parseDocument(md, display, abs, src, syntax, kramdown, post)
 	d.detectLanguage(langOverride, site, cfg)
 	return d
 }

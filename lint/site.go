@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -103,6 +104,23 @@ type Post struct {
 	// Lang is the language the page declares or that its place implies
 	// (Hugo language folders and .fr.md suffixes), or "".
 	Lang string
+
+	// parsedFrontMatter is the index's parse of the file's front matter and
+	// parsedFrom the bytes it depends on (the file up to the end of the
+	// block): parsing the file again reuses it while those bytes are
+	// unchanged, so a checked file's front matter is decoded once.
+	parsedFrontMatter *FrontMatter
+	parsedFrom        []byte
+}
+
+// frontMatterFor returns the index's parse of the front matter of src, the
+// content of the post's file, when src still starts with the bytes it was
+// parsed from.
+func (p *Post) frontMatterFor(src []byte) (FrontMatter, bool) {
+	if p == nil || p.parsedFrontMatter == nil || !bytes.HasPrefix(src, p.parsedFrom) {
+		return FrontMatter{}, false
+	}
+	return *p.parsedFrontMatter, true
 }
 
 type memoEntry struct {
@@ -608,7 +626,12 @@ func isJekyllDraftPath(rel string) bool {
 
 // frontMatterReadLimit bounds how much of a file the index reads: front
 // matter sits at the start, and the index must stay cheap on huge files.
-const frontMatterReadLimit = 64 << 10
+// It reads frontMatterFirstRead bytes first, which hold almost every
+// block, and reads on to the limit only when the block goes on.
+const (
+	frontMatterReadLimit = 64 << 10
+	frontMatterFirstRead = 4 << 10
+)
 
 func (s *Site) readPost(rel string) *Post {
 	base := path.Base(rel)
@@ -626,7 +649,8 @@ func (s *Site) readPost(rel string) *Post {
 	} else {
 		p.Slug = p.Name
 	}
-	src, err := readHead(filepath.Join(s.Root, filepath.FromSlash(rel)), frontMatterReadLimit)
+	file := filepath.Join(s.Root, filepath.FromSlash(rel))
+	src, err := readHead(file, frontMatterFirstRead)
 	if err != nil {
 		p.FrontMatterErr = err
 		return p
@@ -636,6 +660,20 @@ func (s *Site) readPost(rel string) *Post {
 		bom = 3
 	}
 	fm := parseFrontMatter(src, bom)
+	if len(src) == frontMatterFirstRead && !settledWithin(fm, src, bom) {
+		if src, err = readHead(file, frontMatterReadLimit); err != nil {
+			p.FrontMatterErr = err
+			return p
+		}
+		fm = parseFrontMatter(src, bom)
+	}
+	// The parse depends only on the bytes up to the block's end, provided
+	// the closing line was read whole (the head may stop inside a line).
+	wholeFile := len(src) < frontMatterReadLimit
+	if fm.Has() && !fm.Unterminated && (fm.Span.End < len(src) || wholeFile) {
+		p.parsedFrontMatter = &fm
+		p.parsedFrom = bytes.Clone(src[:fm.Span.End])
+	}
 	if fm.Err != nil {
 		p.FrontMatterErr = fm.Err
 	}
@@ -651,6 +689,16 @@ func (s *Site) readPost(rel string) *Post {
 		p.Lang = s.langFromPlace(rel)
 	}
 	return p
+}
+
+// settledWithin reports whether the parse of head, the start of a longer
+// file, is that of the whole file: its first line, when it opens no block,
+// or its whole block, closing line included, lies in head.
+func settledWithin(fm FrontMatter, head []byte, bom int) bool {
+	if !fm.Has() {
+		return bytes.IndexByte(head[bom:], '\n') >= 0
+	}
+	return !fm.Unterminated && fm.Span.End < len(head)
 }
 
 // langFromPlace gives the language a Hugo page's place implies: a language

@@ -1,6 +1,11 @@
 package lint
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -35,5 +40,112 @@ func TestParsePostName(t *testing.T) {
 	}
 	if _, _, ok := ParsePostName("about"); ok {
 		t.Error("name without date accepted")
+	}
+}
+
+// sameFrontMatter reports how two parses differ, or "".
+func sameFrontMatter(got, want FrontMatter) string {
+	errText := func(err error) string {
+		if err == nil {
+			return ""
+		}
+		return err.Error()
+	}
+	switch {
+	case got.Format != want.Format || got.Span != want.Span || got.Content != want.Content:
+		return fmt.Sprintf("format/span/content %v %v %v, want %v %v %v", got.Format, got.Span, got.Content, want.Format, want.Span, want.Content)
+	case errText(got.Err) != errText(want.Err) || got.ErrOffset != want.ErrOffset || got.Unterminated != want.Unterminated:
+		return fmt.Sprintf("err %q at %d (unterminated %v), want %q at %d (%v)", errText(got.Err), got.ErrOffset, got.Unterminated, errText(want.Err), want.ErrOffset, want.Unterminated)
+	case !reflect.DeepEqual(got.Data, want.Data):
+		return fmt.Sprintf("data %v, want %v", got.Data, want.Data)
+	case !reflect.DeepEqual(got.YAML, want.YAML):
+		return "YAML node trees differ"
+	}
+	return ""
+}
+
+// TestIndexedFrontMatterReuse checks that parsing a post reuses the front
+// matter its site was indexed with only while the bytes it came from are
+// unchanged, and that the reused parse equals a fresh one.
+func TestIndexedFrontMatterReuse(t *testing.T) {
+	root := t.TempDir()
+	long := strings.Repeat("word ", frontMatterReadLimit/5+10)
+	files := map[string]string{
+		"_config.yml":              "title: x\n",
+		"_posts/2024-01-01-a.md":   "---\ntitle: A\ntags: [x]\n---\nbody\n",
+		"_posts/2024-01-02-b.md":   "---\ntitle: [broken\n---\nbody\n",
+		"_posts/2024-01-03-c.md":   "---\ntitle: C\n---", // closing line at the end of the file
+		"_posts/2024-01-04-d.md":   "---\ntitle: D\n" + long + "\n---\nbody\n",
+		"_posts/2024-01-05-e.md":   "no front matter\n",
+		"_posts/2024-01-06-f.md":   "---\ntitle: F\n---\n" + long,
+		"_posts/2024-01-08-h.md":   "---\ntitle: H\nbody: " + strings.Repeat("y", 2*frontMatterFirstRead) + "\n---\n" + long,
+		"_posts/2024-01-09-i.md":   strings.Repeat("-", frontMatterFirstRead) + "\n---\ntitle: I\n---\n",
+		"_posts/2024-01-10-j.md":   "---" + strings.Repeat(" ", frontMatterFirstRead) + "\ntitle: J\n---\n",
+		"_posts/2024-01-07-cut.md": "---\ntitle: G\nbody: " + strings.Repeat("x", frontMatterReadLimit-len("---\ntitle: G\nbody: ")-4) + "\n---more\n---\n",
+	}
+	for rel, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site, err := LoadSite(root, SiteJekyll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reused := map[string]bool{
+		"_posts/2024-01-01-a.md": true, "_posts/2024-01-02-b.md": true, "_posts/2024-01-03-c.md": true,
+		"_posts/2024-01-06-f.md": true,
+		// Blocks and first lines longer than the first read.
+		"_posts/2024-01-08-h.md": true,
+		"_posts/2024-01-09-i.md": false,
+		"_posts/2024-01-10-j.md": true,
+		// The block runs past the part of the file the index reads.
+		"_posts/2024-01-04-d.md": false,
+		// The head stops inside "---more": the index must not take "---" for the end.
+		"_posts/2024-01-07-cut.md": false,
+		"_posts/2024-01-05-e.md":   false,
+	}
+	if cut := site.PostByPath("_posts/2024-01-07-cut.md"); cut.Title != "G" || cut.FrontMatterErr != nil {
+		t.Fatalf("the index should have read a whole block in the cut head: %q %v", cut.Title, cut.FrontMatterErr)
+	}
+	for rel, title := range map[string]string{"_posts/2024-01-08-h.md": "H", "_posts/2024-01-09-i.md": "", "_posts/2024-01-10-j.md": "J"} {
+		if p := site.PostByPath(rel); p.Title != title || p.FrontMatterErr != nil {
+			t.Errorf("%s: title %q (%v), want %q", rel, p.Title, p.FrontMatterErr, title)
+		}
+	}
+	for rel, want := range reused {
+		post := site.PostByPath(rel)
+		src := []byte(files[rel])
+		_, ok := post.frontMatterFor(src)
+		if ok != want {
+			t.Errorf("%s: reused %v, want %v", rel, ok, want)
+		}
+		abs := filepath.Join(root, filepath.FromSlash(rel))
+		d := ParseFile(site, abs, rel, src, "", nil)
+		if diff := sameFrontMatter(d.FrontMatter, parseFrontMatter(src, 0)); diff != "" {
+			t.Errorf("%s: %s", rel, diff)
+		}
+		if ok && d.FrontMatter.Has() && d.FrontMatter.Data != nil && post.parsedFrontMatter.Data != nil &&
+			reflect.ValueOf(d.FrontMatter.Data).Pointer() != reflect.ValueOf(post.parsedFrontMatter.Data).Pointer() {
+			t.Errorf("%s: front matter decoded again", rel)
+		}
+	}
+	// Edited content (as --fix checks it) is parsed afresh.
+	post := site.PostByPath("_posts/2024-01-01-a.md")
+	edited := []byte("---\ntitle: Edited\ntags: [x]\n---\nbody\n")
+	if _, ok := post.frontMatterFor(edited); ok {
+		t.Error("front matter reused for edited content")
+	}
+	d := ParseFile(site, filepath.Join(root, "_posts", "2024-01-01-a.md"), "a.md", edited, "", nil)
+	if d.FrontMatter.Data["title"] != "Edited" {
+		t.Errorf("title %v, want the edited one", d.FrontMatter.Data["title"])
+	}
+	// Only the block's bytes are kept, not the file.
+	if n := len(site.PostByPath("_posts/2024-01-06-f.md").parsedFrom); n != len("---\ntitle: F\n---\n") {
+		t.Errorf("kept %d bytes of the file", n)
 	}
 }

@@ -78,6 +78,14 @@ type Span struct{ Start, End int }
 func tokenizeTags(src []byte, from int, syntax Syntax) (tags []Tag, comments []Span) {
 	i := from
 	n := len(src)
+	// Every tag starts with "{{" or "{%": size the result once.
+	openers := bytes.Count(src[from:], []byte("{{"))
+	if syntax&SyntaxLiquid != 0 {
+		openers += bytes.Count(src[from:], []byte("{%"))
+	}
+	if openers > 0 {
+		tags = make([]Tag, 0, openers)
+	}
 	for i < n-1 {
 		j := bytes.IndexByte(src[i:], '{')
 		if j < 0 {
