@@ -89,6 +89,9 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 		}
 		h, ok := n.(*ast.Heading)
 		if !ok {
+			if fc := n.FirstChild(); fc != nil && fc.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil // inline content holds no heading
+			}
 			return ast.WalkContinue, nil
 		}
 		if v, ok := h.AttributeString("id"); ok {
@@ -113,7 +116,10 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 		case idNone:
 			return ast.WalkSkipChildren, nil
 		case idKramGFM:
-			id = gfmID(kramDashes.Replace(text))
+			if strings.Contains(text, "--") {
+				text = kramDashes.Replace(text)
+			}
+			id = gfmID(text)
 			if c, seen := counter[id]; seen {
 				counter[id] = c + 1
 				id += "-" + strconv.Itoa(c+1)
@@ -170,28 +176,54 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 	return a
 }
 
-// mayHoldHTMLID reports whether htmlIDRE can match in b: every match has an
-// "id" or "name" (any case) after a space and before optional spaces and
-// "=". Most pages have none, and the expression, which has no literal
-// prefix to search for, is slow to run over a whole page.
+// mayHoldHTMLID reports whether htmlIDRE can match in b: a match is a "<"
+// and a letter, then, with no ">" between, a space, "id" or "name" in any
+// case, optional spaces, "=", optional spaces and a quote. Most pages have
+// none, and the expression is slow to run over a whole page.
 func mayHoldHTMLID(b []byte) bool {
-	for i := 0; ; {
-		eq := bytes.IndexByte(b[i:], '=')
-		if eq < 0 {
-			return false
-		}
-		eq += i
-		k := eq
-		for k > 0 && isRE2Space(b[k-1]) {
-			k--
-		}
-		for _, name := range [...]string{"id", "name"} {
-			if start := k - len(name); start > 0 && isRE2Space(b[start-1]) && equalFoldASCII(b[start:k], name) {
+	inTag := false // a "<" and a letter came, and no ">" since
+	for i, c := range b {
+		switch c {
+		case '<':
+			inTag = inTag || startsWithTagLetter(b[i+1:])
+		case '>':
+			inTag = false
+		case '=':
+			if inTag && idNameBefore(b, i) && quoteAfter(b, i+1) {
 				return true
 			}
 		}
-		i = eq + 1
 	}
+	return false
+}
+
+// startsWithTagLetter reports whether b starts with a rune that (?i)[a-z]
+// matches: an ASCII letter, the long s or the Kelvin sign.
+func startsWithTagLetter(b []byte) bool {
+	return len(b) > 0 && isASCIILetter(b[0]) || bytes.HasPrefix(b, []byte("ſ")) || bytes.HasPrefix(b, []byte("\u212A"))
+}
+
+// idNameBefore reports whether the "=" at b[eq] follows a space, "id" or
+// "name" in any case and optional spaces.
+func idNameBefore(b []byte, eq int) bool {
+	k := eq
+	for k > 0 && isRE2Space(b[k-1]) {
+		k--
+	}
+	for _, name := range [...]string{"id", "name"} {
+		if start := k - len(name); start > 0 && isRE2Space(b[start-1]) && equalFoldASCII(b[start:k], name) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteAfter reports whether a quote follows b[i:] after optional spaces.
+func quoteAfter(b []byte, i int) bool {
+	for i < len(b) && isRE2Space(b[i]) {
+		i++
+	}
+	return i < len(b) && (b[i] == '"' || b[i] == '\'')
 }
 
 // equalFoldASCII reports whether b is word in any case; word is lower-case
@@ -286,10 +318,15 @@ func ialID(doc *lint.Document, h *ast.Heading) string {
 		return ""
 	}
 	line := doc.Lines.Position(lines.At(lines.Len()-1).Start).Line + 1
-	if setextUnderlineRE.Match(doc.Lines.Line(line)) {
+	// The expressions need a "=" or "-", and a "{:": most lines have none.
+	if next := doc.Lines.Line(line); bytes.ContainsAny(next, "=-") && setextUnderlineRE.Match(next) {
 		line++
 	}
-	m := ialIDRE.FindSubmatch(doc.Lines.Line(line))
+	next := doc.Lines.Line(line)
+	if !bytes.Contains(next, []byte("{:")) {
+		return ""
+	}
+	m := ialIDRE.FindSubmatch(next)
 	if m == nil {
 		return ""
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/postlint/postlint/lint/linttest"
 )
@@ -45,6 +46,7 @@ var anchorScannerSeeds = []string{
 	"[^open\n[^b]: c",
 	`<a id="x"> <b NAME = 'y'> <p data-id="z"> <img	Id="w"> <ſ id="s">`,
 	"id=x name= <a\nid\n=\n\"k\">",
+	"<a> id='x' <1 id='y'> <b x=1 name =\t\"z\" <ſ id='s'> <\u212A name='k'>",
 }
 
 func TestAnchorScanners(t *testing.T) {
@@ -80,4 +82,16 @@ func FuzzAnchorScanners(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkAnchorScanners(t, "fuzz", []byte(s))
 	})
+}
+
+// TestTagLetters pins the runes (?i)[a-z] matches, which
+// startsWithTagLetter must know.
+func TestTagLetters(t *testing.T) {
+	re := regexp.MustCompile(`^(?i)[a-z]$`)
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		if re.MatchString(s) != startsWithTagLetter([]byte(s)) {
+			t.Errorf("%U: the expression says %v", r, re.MatchString(s))
+		}
+	}
 }
