@@ -2,8 +2,12 @@ package rules
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -216,13 +220,25 @@ func isPostPath(rel string) bool {
 }
 
 func hasFrontMatterFile(site *lint.Site, rel string) bool {
-	b, err := readFileIn(site, rel)
+	if !site.Files.Has(rel) {
+		return false
+	}
+	// Only the first bytes matter: the file is not read whole.
+	f, err := os.Open(filepath.Join(site.Root, filepath.FromSlash(rel)))
 	if err != nil {
 		return false
 	}
-	b = bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
+	defer f.Close()
+	var head [len(utf8BOM) + len("---")]byte
+	n, err := io.ReadFull(f, head[:])
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return false
+	}
+	b := bytes.TrimPrefix(head[:n], []byte(utf8BOM))
 	return bytes.HasPrefix(b, []byte("---"))
 }
+
+const utf8BOM = "\xEF\xBB\xBF"
 
 func redirectFrom(fm map[string]any) []string {
 	switch v := fm["redirect_from"].(type) {
