@@ -55,8 +55,11 @@ words: [Teh]
 var misspellData = sync.OnceValue(func() *misspellDict {
 	d := &misspellDict{replacer: misspell.New(), keys: make(map[string]bool, len(misspell.DictMain)/2)}
 	for i := 0; i < len(misspell.DictMain); i += 2 {
-		d.keys[misspell.DictMain[i]] = true
-		d.maxKeyLen = max(d.maxKeyLen, len(misspell.DictMain[i]))
+		k := misspell.DictMain[i]
+		d.keys[k] = true
+		d.maxKeyLen = max(d.maxKeyLen, len(k))
+		h := keyFilterHash(k)
+		d.filter[h/64%uint32(len(d.filter))] |= 1 << (h % 64)
 	}
 	return d
 })
@@ -67,6 +70,18 @@ type misspellDict struct {
 	keys map[string]bool
 	// maxKeyLen is the length of the longest key.
 	maxKeyLen int
+	// filter has the bit of each key's keyFilterHash set: a word whose bit
+	// is clear is no key, which spares most words a map lookup.
+	filter [1 << 15]uint64
+}
+
+// keyFilterHash is FNV-1a: isKey computes it while it lowers a word.
+func keyFilterHash(key string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint32(key[i])) * 16777619
+	}
+	return h
 }
 
 func checkMisspell(pass *lint.Pass) {
@@ -202,12 +217,17 @@ func (d *misspellDict) isKey(word string) bool {
 		return d.keys[strings.ToLower(word)]
 	}
 	lower := buf[:len(word)]
+	h := uint32(2166136261) // keyFilterHash of lower
 	for i := 0; i < len(word); i++ {
 		c := word[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		lower[i] = c
+		h = (h ^ uint32(c)) * 16777619
+	}
+	if d.filter[h/64%uint32(len(d.filter))]&(1<<(h%64)) == 0 {
+		return false
 	}
 	return d.keys[string(lower)]
 }

@@ -118,3 +118,27 @@ func FuzzMisspellMayFlag(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkMisspellMayFlag runs the prefilter over every line of the
+// Markdown files of the real blogs.
+func BenchmarkMisspellMayFlag(b *testing.B) {
+	d := misspellData()
+	var lines []string
+	err := filepath.WalkDir(linttest.Corpora(b), func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		lines = append(lines, strings.SplitAfter(string(src), "\n")...)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, l := range lines {
+			d.mayFlag(l)
+		}
+	}
+}
