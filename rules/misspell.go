@@ -103,13 +103,17 @@ func checkMisspell(pass *lint.Pass) {
 		if dict == nil {
 			dict = misspellData()
 		}
-		text, offs := b.Text(pass.Doc.Src)
+		text := proseText(pass.Doc.Src, &b)
+		var offs []int // source offsets of text, for the rare line that may hold a misspelling
 		for lineStart := 0; lineStart < len(text); {
 			line := text[lineStart:]
 			if i := strings.IndexByte(line, '\n'); i >= 0 {
 				line = line[:i+1]
 			}
 			if dict.mayFlag(line) {
+				if offs == nil {
+					_, offs = b.Text(pass.Doc.Src)
+				}
 				reportMisspellings(pass, dict.replacer, line, lineStart, offs, accepted)
 			}
 			lineStart += len(line)

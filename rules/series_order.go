@@ -1449,8 +1449,12 @@ func checkClaims(pass *lint.Pass, s *series) {
 		}
 	}
 	for _, b := range pass.Doc.Prose() {
-		text, offs := b.Text(pass.Doc.Src)
+		text := proseText(pass.Doc.Src, &b)
+		var offs []int
 		for _, c := range findClaims(text, proseClaims) {
+			if offs == nil {
+				_, offs = b.Text(pass.Doc.Src)
+			}
 			switch {
 			case c.kind == claimOrdinal || c.kind == claimLast:
 				report(s, offs[c.start], offs[c.end-1]+1, "says", c, 0)
