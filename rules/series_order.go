@@ -293,17 +293,28 @@ var hereMarkers = []string{"vous êtes ici", "vous etes ici", "you are here", "(
 
 // findNavLists returns the series navigation lists of d, whose post is p.
 func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, minLinks int) []navList {
-	linkOf := map[ast.Node]lint.Link{}
-	for _, l := range d.Links() {
-		linkOf[l.Node] = l
-	}
+	var linkOf map[ast.Node]lint.Link // built for the first list with enough links
 	var out []navList
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		if _, ok := n.(*ast.List); !ok {
+			if fc := n.FirstChild(); fc != nil && fc.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil // inline content holds no list
+			}
 			return ast.WalkContinue, nil
+		}
+		// Each listed post needs an item with a link: most lists have too
+		// few links to read their items.
+		if listLinks(n) < minLinks {
+			return ast.WalkContinue, nil
+		}
+		if linkOf == nil {
+			linkOf = map[ast.Node]lint.Link{}
+			for _, l := range d.Links() {
+				linkOf[l.Node] = l
+			}
 		}
 		if l, ok := navListOf(d, s, p, facts, n, linkOf, minLinks); ok {
 			out = append(out, l)
@@ -311,6 +322,27 @@ func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSit
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// listLinks counts the links of a list's items as readItem does: outside
+// nested lists, code, raw HTML and images.
+func listLinks(list ast.Node) int {
+	n := 0
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		_ = ast.Walk(item, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch c.(type) {
+			case *ast.List, *ast.CodeSpan, *ast.RawHTML, *ast.Image:
+				return ast.WalkSkipChildren, nil
+			case *ast.Link:
+				n++
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	return n
 }
 
 type rawItem struct {
@@ -324,7 +356,7 @@ type rawItem struct {
 }
 
 func navListOf(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, list ast.Node, linkOf map[ast.Node]lint.Link, minLinks int) (navList, bool) {
-	var raws []rawItem
+	raws := make([]rawItem, 0, list.ChildCount())
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		raws = append(raws, readItem(d, s, p, facts, item, linkOf))
 	}
