@@ -181,20 +181,33 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 // case, optional spaces, "=", optional spaces and a quote. Most pages have
 // none, and the expression is slow to run over a whole page.
 func mayHoldHTMLID(b []byte) bool {
-	inTag := false // a "<" and a letter came, and no ">" since
-	for i, c := range b {
-		switch c {
-		case '<':
-			inTag = inTag || startsWithTagLetter(b[i+1:])
+	for i := 0; ; {
+		eq := bytes.IndexByte(b[i:], '=')
+		if eq < 0 {
+			return false
+		}
+		eq += i
+		if idNameBefore(b, eq) && quoteAfter(b, eq+1) && inTag(b, eq) {
+			return true
+		}
+		i = eq + 1
+	}
+}
+
+// inTag reports whether b[i] may be inside a tag: after a "<" and a letter
+// with no ">" between. Past a few kilobytes it stops looking and says yes.
+func inTag(b []byte, i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 4096; k-- {
+		switch b[k] {
 		case '>':
-			inTag = false
-		case '=':
-			if inTag && idNameBefore(b, i) && quoteAfter(b, i+1) {
+			return false
+		case '<':
+			if startsWithTagLetter(b[k+1:]) {
 				return true
 			}
 		}
 	}
-	return false
+	return i > 4096
 }
 
 // startsWithTagLetter reports whether b starts with a rune that (?i)[a-z]
