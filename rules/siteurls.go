@@ -8,7 +8,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/postlint/postlint/lint"
@@ -127,12 +126,12 @@ func frontMatterOf(site *lint.Site, rel string) map[string]any {
 		return nil
 	}
 	rest := b[nl+1:]
-	end := fmCloseRE.FindIndex(rest)
-	if end == nil {
+	end := frontMatterClose(rest)
+	if end < 0 {
 		return nil
 	}
 	var m map[string]any
-	if yaml.Unmarshal(rest[:end[0]], &m) != nil || m == nil {
+	if yaml.Unmarshal(rest[:end], &m) != nil || m == nil {
 		return map[string]any{}
 	}
 	return m
@@ -256,7 +255,28 @@ func redirectFrom(fm map[string]any) []string {
 	return nil
 }
 
-var fmCloseRE = regexp.MustCompile(`(?m)^(---|\.\.\.)\s*$`)
+// frontMatterClose returns the offset of the first line of b that closes
+// a front matter, "---" or "..." and spaces, or -1: where the expression
+// `(?m)^(---|\.\.\.)\s*$` first matches, without trying it at every byte.
+func frontMatterClose(b []byte) int {
+	for lineStart := 0; lineStart < len(b); {
+		if rest := b[lineStart:]; bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) {
+			i := 3
+			for i < len(rest) && (rest[i] == ' ' || rest[i] == '\t' || rest[i] == '\f' || rest[i] == '\r') {
+				i++
+			}
+			if i == len(rest) || rest[i] == '\n' {
+				return lineStart
+			}
+		}
+		nl := bytes.IndexByte(b[lineStart:], '\n')
+		if nl < 0 {
+			break
+		}
+		lineStart += nl + 1
+	}
+	return -1
+}
 
 func indexHugoURLs(site *lint.Site, u *siteURLs) {
 	if site.ConfigValue("permalinks") != nil || cfgBool(site.ConfigValue("uglyURLs")) {
