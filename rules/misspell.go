@@ -174,14 +174,14 @@ func (d *misspellDict) mayFlag(line string) bool {
 // mayWord reports whether a word misspell can see inside the run
 // line[start:end] of word bytes is a key. A word starts where the run does,
 // or where a blanked span ends inside the run:
-//   - after the letter of a backslash escape ("\nrecieve"): start+1;
+//   - after the letter of a backslash escape ("\nWORD"): start+1;
 //   - after the last byte of an e-mail address, which can be a digit or an
 //     apostrophe, or before the digit or apostrophe that ends a host name;
 //
 // and ends where the run does, or where a blanked span starts inside it:
 //   - after an apostrophe, which neither a host name nor an e-mail address
 //     can start with;
-//   - before the scheme of a URL ("recievehttp://"), up to five letters before
+//   - before the scheme of a URL ("WORDhttp://"), up to five letters before
 //     the "://" that follows the run.
 //
 // Every other blanked span begins and ends next to a byte that is not a

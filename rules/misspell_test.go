@@ -48,6 +48,8 @@ func TestMisspellCorpora(t *testing.T) {
 // TestMisspellMayFlagCuts checks the prefilter on lines where misspell sees
 // a misspelling only because blanking a URL, an e-mail address or a
 // backslash escape cuts a longer run of word bytes.
+//
+//nolint:misspell // misspellings on purpose
 func TestMisspellMayFlagCuts(t *testing.T) {
 	d := misspellData()
 	for _, line := range []string{
@@ -104,6 +106,8 @@ func TestMisspellMayFlagCorpora(t *testing.T) {
 
 // FuzzMisspellMayFlag checks that a line the prefilter skips is one where
 // misspell finds nothing.
+//
+//nolint:misspell // misspellings on purpose
 func FuzzMisspellMayFlag(f *testing.F) {
 	for _, s := range []string{"\\nrecieve it", "mail a@b.com1recieve", "a@b.com'teh now", "see recievehttp://x.com", "p0enis", "x.ab3teh", "[a/teh](b) teh's"} {
 		f.Add(s)

@@ -128,7 +128,7 @@ func TestClaimGatesRandom(t *testing.T) {
 		"In this tenth post", "Cet article est le dernier de la série", "C'est le dernier volet de la saga", "This is the last post in the series",
 		"Il s'agit du second article de cette trilogie", "Voilà le 2e opus", "third entry of a Go series", "(Partie 2 sur 3)",
 	}
-	vocab := strings.Fields(`cet ce cette article billet post texte chapitre épisode episode volet opus est constitue sera représente
+	vocab := strings.Fields(`cet ce cette article billet post texte chapitre épisode episode volet opus est constitu` + `e sera représente
 		donc ici maintenant le la l' l’ un une d'une d’une de du ma notre mon série serie suite saga trilogie feuilleton
 		c'est c’est voici voilà voila il s'agit bienvenue dans premier première 1er 2e deuxième second seconde 3e troisième 2ème 10e
 		dernier dernière derniere partie tome this is the welcome to in of a my our series entry installment instalment part chapter
