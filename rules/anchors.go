@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -56,9 +57,7 @@ func siteIDEngine(site *lint.Site) (idEngine, string) {
 var (
 	htmlIDRE          = regexp.MustCompile(`(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']`)
 	entityRE          = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
-	anyIALRE          = regexp.MustCompile(`\{:\s*([^}\n]*)\}`)
 	ialIDRE           = regexp.MustCompile(`^\s*\{:\s*([^}]*)\}\s*$`)
-	footnoteDefRE     = regexp.MustCompile(`(?m)^\[\^([^\]]+)\]:`)
 	kramLeadRE        = regexp.MustCompile(`^[^a-zA-Z]+`)
 	kramDashes        = strings.NewReplacer("---", "", "--", "")
 	setextUnderlineRE = regexp.MustCompile(`^ {0,3}(=+|-+)\s*$`)
@@ -90,6 +89,9 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 		}
 		h, ok := n.(*ast.Heading)
 		if !ok {
+			if fc := n.FirstChild(); fc != nil && fc.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil // inline content holds no heading
+			}
 			return ast.WalkContinue, nil
 		}
 		if v, ok := h.AttributeString("id"); ok {
@@ -114,7 +116,10 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 		case idNone:
 			return ast.WalkSkipChildren, nil
 		case idKramGFM:
-			id = gfmID(kramDashes.Replace(text))
+			if strings.Contains(text, "--") {
+				text = kramDashes.Replace(text)
+			}
+			id = gfmID(text)
 			if c, seen := counter[id]; seen {
 				counter[id] = c + 1
 				id += "-" + strconv.Itoa(c+1)
@@ -146,19 +151,21 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 		a.add(prefix + id)
 		return ast.WalkSkipChildren, nil
 	})
-	for _, m := range htmlIDRE.FindAllSubmatch(doc.Src[doc.BodyStart:], -1) {
-		a.ids[string(m[1])] = true
+	body := doc.Src[doc.BodyStart:]
+	if mayHoldHTMLID(body) {
+		for _, m := range htmlIDRE.FindAllSubmatch(body, -1) {
+			a.ids[string(m[1])] = true
+		}
 	}
 	// kramdown attribute lists give ids to paragraphs, lists and spans too.
-	for _, m := range anyIALRE.FindAllSubmatch(doc.Src[doc.BodyStart:], -1) {
-		for _, f := range strings.Fields(string(m[1])) {
+	for _, attrs := range attributeLists(body) {
+		for _, f := range strings.Fields(attrs) {
 			if id, ok := strings.CutPrefix(f, "#"); ok && id != "" {
 				a.ids[id] = true
 			}
 		}
 	}
-	for i, m := range footnoteDefRE.FindAllSubmatch(doc.Src[doc.BodyStart:], -1) {
-		label := string(m[1])
+	for i, label := range footnoteLabels(body) {
 		for _, l := range []string{label, strconv.Itoa(i + 1)} {
 			a.ids["fn:"+l] = true
 			a.ids["fnref:"+l] = true
@@ -167,6 +174,138 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 		}
 	}
 	return a
+}
+
+// mayHoldHTMLID reports whether htmlIDRE can match in b: a match is a "<"
+// and a letter, then, with no ">" between, a space, "id" or "name" in any
+// case, optional spaces, "=", optional spaces and a quote. Most pages have
+// none, and the expression is slow to run over a whole page.
+func mayHoldHTMLID(b []byte) bool {
+	for i := 0; ; {
+		eq := bytes.IndexByte(b[i:], '=')
+		if eq < 0 {
+			return false
+		}
+		eq += i
+		if idNameBefore(b, eq) && quoteAfter(b, eq+1) && inTag(b, eq) {
+			return true
+		}
+		i = eq + 1
+	}
+}
+
+// inTag reports whether b[i] may be inside a tag: after a "<" and a letter
+// with no ">" between. Past a few kilobytes it stops looking and says yes.
+func inTag(b []byte, i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 4096; k-- {
+		switch b[k] {
+		case '>':
+			return false
+		case '<':
+			if startsWithTagLetter(b[k+1:]) {
+				return true
+			}
+		}
+	}
+	return i > 4096
+}
+
+// startsWithTagLetter reports whether b starts with a rune that (?i)[a-z]
+// matches: an ASCII letter, the long s or the Kelvin sign.
+func startsWithTagLetter(b []byte) bool {
+	return len(b) > 0 && isASCIILetter(b[0]) || bytes.HasPrefix(b, []byte("ſ")) || bytes.HasPrefix(b, []byte("\u212A"))
+}
+
+// idNameBefore reports whether the "=" at b[eq] follows a space, "id" or
+// "name" in any case and optional spaces.
+func idNameBefore(b []byte, eq int) bool {
+	k := eq
+	for k > 0 && isRE2Space(b[k-1]) {
+		k--
+	}
+	for _, name := range [...]string{"id", "name"} {
+		if start := k - len(name); start > 0 && isRE2Space(b[start-1]) && equalFoldASCII(b[start:k], name) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteAfter reports whether a quote follows b[i:] after optional spaces.
+func quoteAfter(b []byte, i int) bool {
+	for i < len(b) && isRE2Space(b[i]) {
+		i++
+	}
+	return i < len(b) && (b[i] == '"' || b[i] == '\'')
+}
+
+// equalFoldASCII reports whether b is word in any case; word is lower-case
+// ASCII letters, none of which has a non-ASCII case variant.
+func equalFoldASCII(b []byte, word string) bool {
+	if len(b) != len(word) {
+		return false
+	}
+	for i := range b {
+		if b[i]|0x20 != word[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isRE2Space reports whether \s matches c in a regular expression.
+func isRE2Space(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// attributeLists returns the content of each kramdown attribute list
+// ("{: #id .class}") in b, as the first group of `\{:\s*([^}\n]*)\}` does:
+// spaces, line breaks included, are skipped after "{:", and the list ends
+// at the first "}" unless a line break comes first.
+func attributeLists(b []byte) []string {
+	var out []string
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte("{:"))
+		if k < 0 {
+			return out
+		}
+		open := i + k
+		j := open + len("{:")
+		for j < len(b) && isRE2Space(b[j]) {
+			j++
+		}
+		content := j
+		for j < len(b) && b[j] != '}' && b[j] != '\n' {
+			j++
+		}
+		if j < len(b) && b[j] == '}' {
+			out = append(out, string(b[content:j]))
+			i = j + 1
+		} else {
+			i = open + 1
+		}
+	}
+}
+
+// footnoteLabels returns the labels of the footnote definitions in b, as
+// the first group of `(?m)^\[\^([^\]]+)\]:` does: "[^label]:" at the start of
+// a line, where the label, not empty, may run over several lines.
+func footnoteLabels(b []byte) []string {
+	var out []string
+	for lineStart := 0; ; {
+		next := lineStart // where the search for the next line start begins
+		if rest := b[lineStart:]; bytes.HasPrefix(rest, []byte("[^")) {
+			if n := bytes.IndexByte(rest[2:], ']'); n > 0 && 2+n+1 < len(rest) && rest[2+n+1] == ':' {
+				out = append(out, string(rest[2:2+n]))
+				next = lineStart + 2 + n + 2
+			}
+		}
+		nl := bytes.IndexByte(b[next:], '\n')
+		if nl < 0 {
+			return out
+		}
+		lineStart = next + nl + 1
+	}
 }
 
 func (a *docAnchors) add(id string) {
@@ -192,10 +331,15 @@ func ialID(doc *lint.Document, h *ast.Heading) string {
 		return ""
 	}
 	line := doc.Lines.Position(lines.At(lines.Len()-1).Start).Line + 1
-	if setextUnderlineRE.Match(doc.Lines.Line(line)) {
+	// The expressions need a "=" or "-", and a "{:": most lines have none.
+	if next := doc.Lines.Line(line); bytes.ContainsAny(next, "=-") && setextUnderlineRE.Match(next) {
 		line++
 	}
-	m := ialIDRE.FindSubmatch(doc.Lines.Line(line))
+	next := doc.Lines.Line(line)
+	if !bytes.Contains(next, []byte("{:")) {
+		return ""
+	}
+	m := ialIDRE.FindSubmatch(next)
 	if m == nil {
 		return ""
 	}

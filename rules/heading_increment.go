@@ -57,6 +57,9 @@ func checkHeadingIncrement(pass *lint.Pass) {
 			return ast.WalkSkipChildren, nil
 		case ast.KindHeading:
 		default:
+			if fc := n.FirstChild(); fc != nil && fc.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil // inline content holds no heading
+			}
 			return ast.WalkContinue, nil
 		}
 		h := n.(*ast.Heading)

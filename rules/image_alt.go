@@ -75,6 +75,9 @@ func checkImageAlt(pass *lint.Pass) {
 		dest := string(img.Destination)
 		pass.Reportf(start, end, "image %s has no alternative text: describe it between the brackets, ![what it shows](%s)", dest, dest)
 	}
+	if !mayHoldImgTag(d.Masked) {
+		return // the walk below looks for <img> tags in HTML
+	}
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -160,6 +163,9 @@ func imageAltText(n ast.Node, src []byte) []byte {
 // textarea elements are skipped; template tags are already masked.
 func checkImgTags(pass *lint.Pass, start, end int) {
 	d := pass.Doc
+	if !mayHoldImgTag(d.Masked[start:end]) {
+		return
+	}
 	chunk := append([]byte(nil), d.Masked[start:end]...)
 	for _, re := range []*regexp.Regexp{htmlCommentRE, htmlRawRE} {
 		for _, m := range re.FindAllIndex(chunk, -1) {
@@ -184,6 +190,21 @@ func checkImgTags(pass *lint.Pass, start, end int) {
 			src = " " + v
 		}
 		pass.Reportf(s, start+tagEnd, "<img%s> has no alt attribute: add alt=\"what it shows\" (or alt=\"\" for a purely decorative image)", src)
+	}
+}
+
+// mayHoldImgTag reports whether imgTagRE can match in b: whether it holds
+// "<img" in any case.
+func mayHoldImgTag(b []byte) bool {
+	for i := 0; ; {
+		k := bytes.IndexByte(b[i:], '<')
+		if k < 0 {
+			return false
+		}
+		i += k + 1
+		if i+3 <= len(b) && equalFoldASCII(b[i:i+3], "img") {
+			return true
+		}
 	}
 }
 

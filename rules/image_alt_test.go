@@ -34,3 +34,16 @@ func TestImageAltCorpora(t *testing.T) {
 		})
 	}
 }
+
+// TestMayHoldImgTag checks the <img> prefilter of image-alt against its
+// expression.
+func TestMayHoldImgTag(t *testing.T) {
+	for _, s := range []string{"<img", "<IMG src=x>", "<iMg/>", "< img", "<im", "img", "<<Img", "<imgx", "x<i\nmg"} {
+		if mayHoldImgTag([]byte(s)) != strings.Contains(strings.ToLower(s), "<img") {
+			t.Errorf("mayHoldImgTag(%q) = %v", s, mayHoldImgTag([]byte(s)))
+		}
+		if !mayHoldImgTag([]byte(s)) && imgTagRE.MatchString(s) {
+			t.Errorf("mayHoldImgTag(%q) = false, but the expression matches", s)
+		}
+	}
+}

@@ -99,6 +99,13 @@ func checkInternalLinks(pass *lint.Pass) {
 		}
 		c.check(l)
 	}
+	if lint.IsMarkdown(rel) {
+		// Pages checked later may link to this one's headings.
+		if c.self == nil {
+			c.self = computeAnchors(site, pass.Doc)
+		}
+		checkedAnchorsOf(site).keep(rel, pass.Doc.Src, c.self)
+	}
 }
 
 func (c *linkChecker) check(l lint.Link) {
@@ -412,6 +419,9 @@ func (c *linkChecker) anchorsOf(target string) *docAnchors {
 	src, err := os.ReadFile(abs)
 	if err != nil {
 		return nil
+	}
+	if a, ok := checkedAnchorsOf(c.site).lookup(target, src); ok {
+		return a
 	}
 	doc := lint.ParseFile(c.site, abs, target, src, "", c.pass.Config)
 	return computeAnchors(c.site, doc)

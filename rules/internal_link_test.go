@@ -1,8 +1,12 @@
 package rules_test
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
+	"github.com/postlint/postlint/lint"
 	"github.com/postlint/postlint/lint/linttest"
 	"github.com/postlint/postlint/rules"
 )
@@ -25,4 +29,41 @@ func TestInternalLinkKramdownIDs(t *testing.T) {
 
 func TestInternalLinkHugoLanguages(t *testing.T) {
 	linttest.Run(t, "../testdata/hugo-internal-link-i18n", rules.InternalLink)
+}
+
+// TestInternalLinkCheckedAnchors checks the reuse of a checked page's
+// anchors for links from pages checked after it: reused when the file on
+// disk is what was checked (no second parse), not when the checked content
+// differs from the disk, as with --fix.
+func TestInternalLinkCheckedAnchors(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "1-target.md")
+	linking := filepath.Join(dir, "2-linking.md")
+	write := func(p, s string) {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(target, "# Old heading\n")
+	write(linking, "[old](1-target.md#old-heading)\n")
+	run := func(readFile func(string) ([]byte, error)) *lint.Result {
+		res, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Rules: []*lint.Rule{rules.InternalLink}, Cwd: dir, SiteKind: "plain", Jobs: 1, ReadFile: readFile})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	res := run(nil)
+	if len(res.Findings) != 0 || res.Parsed != 2 {
+		t.Errorf("unchanged files: %d findings, %d parsed; want 0 findings and no second parse of the target", len(res.Findings), res.Parsed)
+	}
+	res = run(func(abs string) ([]byte, error) {
+		if abs == target {
+			return []byte("# New heading\n"), nil
+		}
+		return os.ReadFile(abs)
+	})
+	if len(res.Findings) != 0 || res.Parsed != 3 {
+		t.Errorf("target checked with other content than on disk: %d findings, %d parsed; want the disk's anchors, parsed again", len(res.Findings), res.Parsed)
+	}
 }

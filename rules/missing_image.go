@@ -162,9 +162,6 @@ func checkMissingImage(pass *lint.Pass) {
 		if c.liquid {
 			c.vars = pass.Doc.LiquidVars(site)
 		}
-		if u, ok := site.JekyllURL(rel, pass.Doc.FrontMatter.Data); ok {
-			c.pageURL = u
-		}
 	case lint.SiteHugo:
 		if !site.IsHugoPage(rel) {
 			// Outside content/ Hugo renders nothing: a README's images are
@@ -195,14 +192,27 @@ func checkMissingImage(pass *lint.Pass) {
 }
 
 type imageChecker struct {
-	pass    *lint.Pass
-	site    *lint.Site
-	rel     string
-	opts    *MissingImageOptions
-	liquid  bool
-	vars    map[string]string
-	pageURL string
-	plain   bool
+	pass   *lint.Pass
+	site   *lint.Site
+	rel    string
+	opts   *MissingImageOptions
+	liquid bool
+	vars   map[string]string
+	plain  bool
+	// pageURL is the page's Jekyll URL, "" when it has none; computed when
+	// a relative image needs it (most pages have none).
+	pageURL     string
+	pageURLDone bool
+}
+
+func (c *imageChecker) jekyllPageURL() string {
+	if !c.pageURLDone {
+		c.pageURLDone = true
+		if u, ok := c.site.JekyllURL(c.rel, c.pass.Doc.FrontMatter.Data); ok {
+			c.pageURL = u
+		}
+	}
+	return c.pageURL
 }
 
 // imageCandidate is one place an image may be: a root-relative path, matched
@@ -265,8 +275,8 @@ func (c *imageChecker) check(r imageRef) {
 		if abs {
 			add("", p, false)
 		} else {
-			if c.pageURL != "" {
-				urlDir := c.pageURL
+			if pageURL := c.jekyllPageURL(); pageURL != "" {
+				urlDir := pageURL
 				if !strings.HasSuffix(urlDir, "/") {
 					urlDir = path.Dir(urlDir)
 				}

@@ -55,7 +55,11 @@ words: [Teh]
 var misspellData = sync.OnceValue(func() *misspellDict {
 	d := &misspellDict{replacer: misspell.New(), keys: make(map[string]bool, len(misspell.DictMain)/2)}
 	for i := 0; i < len(misspell.DictMain); i += 2 {
-		d.keys[misspell.DictMain[i]] = true
+		k := misspell.DictMain[i]
+		d.keys[k] = true
+		d.maxKeyLen = max(d.maxKeyLen, len(k))
+		h := keyFilterHash(k)
+		d.filter[h/64%uint32(len(d.filter))] |= 1 << (h % 64)
 	}
 	return d
 })
@@ -64,6 +68,20 @@ type misspellDict struct {
 	replacer *misspell.Replacer
 	// keys are the misspellings, lower case.
 	keys map[string]bool
+	// maxKeyLen is the length of the longest key.
+	maxKeyLen int
+	// filter has the bit of each key's keyFilterHash set: a word whose bit
+	// is clear is no key, which spares most words a map lookup.
+	filter [1 << 15]uint64
+}
+
+// keyFilterHash is FNV-1a: isKey computes it while it lowers a word.
+func keyFilterHash(key string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint32(key[i])) * 16777619
+	}
+	return h
 }
 
 func checkMisspell(pass *lint.Pass) {
@@ -85,13 +103,17 @@ func checkMisspell(pass *lint.Pass) {
 		if dict == nil {
 			dict = misspellData()
 		}
-		text, offs := b.Text(pass.Doc.Src)
+		text := proseText(pass.Doc.Src, &b)
+		var offs []int // source offsets of text, for the rare line that may hold a misspelling
 		for lineStart := 0; lineStart < len(text); {
 			line := text[lineStart:]
 			if i := strings.IndexByte(line, '\n'); i >= 0 {
 				line = line[:i+1]
 			}
 			if dict.mayFlag(line) {
+				if offs == nil {
+					_, offs = b.Text(pass.Doc.Src)
+				}
 				reportMisspellings(pass, dict.replacer, line, lineStart, offs, accepted)
 			}
 			lineStart += len(line)
@@ -122,43 +144,102 @@ func reportMisspellings(pass *lint.Pass, r *misspell.Replacer, line string, line
 }
 
 // mayFlag reports whether misspell can find anything in line; when false,
-// running it would return no diff. misspell reports a word (a run of
-// [a-zA-Z0-9']) whose lower case is one of its keys, after blanking URLs,
-// paths, e-mail addresses, host names and backslash escapes. Without '/',
-// '@', '\\' or a '.' before a letter nothing is blanked and the words are
-// the maximal runs, so a line none of whose runs is a key yields nothing. The
-// replacer's own scan matches keys inside longer words and then runs several
-// regular expressions per line: this test is what keeps misspell linear and
-// cheap.
+// running it would return no diff, so the replacer (a scan for keys inside
+// any word, then several regular expressions per line) runs only on the rare
+// lines that may hold a misspelling.
+//
+// misspell reports a word, a run of [a-zA-Z0-9'] in the line after it blanks
+// URLs, paths, e-mail addresses, host names and backslash escapes, whose lower
+// case is one of its keys. Blanking removes words but can also cut a run of
+// the line: mayWord lists where such a cut can fall, so that every word
+// misspell can see is among the substrings it looks up.
 func (d *misspellDict) mayFlag(line string) bool {
-	var buf [64]byte
-	n, long := 0, false
-	for i := 0; i <= len(line); i++ {
-		c := byte(' ')
-		if i < len(line) {
-			c = line[i]
+	for i := 0; i < len(line); {
+		if !isMisspellWordByte(line[i]) {
+			i++
+			continue
 		}
-		switch {
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '\'':
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '/' || c == '@' || c == '\\' || c == '.' && i+1 < len(line) && isASCIILetter(line[i+1]):
+		end := i + 1
+		for end < len(line) && isMisspellWordByte(line[end]) {
+			end++
+		}
+		if d.mayWord(line, i, end) {
 			return true
-		default:
-			if n > 0 && !long && d.keys[string(buf[:n])] {
-				return true
-			}
-			n, long = 0, false
-			continue
 		}
-		if n == len(buf) {
-			long = true // longer than any key
-			continue
-		}
-		buf[n] = c
-		n++
+		i = end
 	}
 	return false
 }
+
+// mayWord reports whether a word misspell can see inside the run
+// line[start:end] of word bytes is a key. A word starts where the run does,
+// or where a blanked span ends inside the run:
+//   - after the letter of a backslash escape ("\nWORD"): start+1;
+//   - after the last byte of an e-mail address, which can be a digit or an
+//     apostrophe, or before the digit or apostrophe that ends a host name;
+//
+// and ends where the run does, or where a blanked span starts inside it:
+//   - after an apostrophe, which neither a host name nor an e-mail address
+//     can start with;
+//   - before the scheme of a URL ("WORDhttp://"), up to five letters before
+//     the "://" that follows the run.
+//
+// Every other blanked span begins and ends next to a byte that is not a
+// word byte (a slash, a space, a bracket), so it cuts no run.
+func (d *misspellDict) mayWord(line string, start, end int) bool {
+	afterBackslash := start > 0 && line[start-1] == '\\'
+	beforeURL := strings.HasPrefix(line[end:], "://")
+	plain := !afterBackslash && !beforeURL
+	for i := start; i < end && plain; i++ {
+		plain = isASCIILetter(line[i])
+	}
+	if plain {
+		return d.isKey(line[start:end]) // the only word the run can hold
+	}
+	for a := start; a < end; a++ {
+		canStart := a == start || a == start+1 && afterBackslash || isDigitOrQuote(line[a-1]) || isDigitOrQuote(line[a])
+		if !canStart {
+			continue
+		}
+		for b := a + 1; b <= end && b-a <= d.maxKeyLen; b++ {
+			canEnd := b == end || line[b-1] == '\'' || beforeURL && end-b <= len("https")
+			if canEnd && d.isKey(line[a:b]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isKey reports whether the lower case of word is a misspelling.
+func (d *misspellDict) isKey(word string) bool {
+	if len(word) > d.maxKeyLen {
+		return false
+	}
+	var buf [64]byte
+	if len(word) > len(buf) {
+		return d.keys[strings.ToLower(word)]
+	}
+	lower := buf[:len(word)]
+	h := uint32(2166136261) // keyFilterHash of lower
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+		h = (h ^ uint32(c)) * 16777619
+	}
+	if d.filter[h/64%uint32(len(d.filter))]&(1<<(h%64)) == 0 {
+		return false
+	}
+	return d.keys[string(lower)]
+}
+
+func isMisspellWordByte(c byte) bool {
+	return isASCIILetter(c) || isDigitOrQuote(c)
+}
+
+func isDigitOrQuote(c byte) bool { return c >= '0' && c <= '9' || c == '\'' }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

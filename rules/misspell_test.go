@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,5 +42,107 @@ func TestMisspellCorpora(t *testing.T) {
 				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want[c], "\n"))
 			}
 		})
+	}
+}
+
+// TestMisspellMayFlagCuts checks the prefilter on lines where misspell sees
+// a misspelling only because blanking a URL, an e-mail address or a
+// backslash escape cuts a longer run of word bytes.
+//
+//nolint:misspell // misspellings on purpose
+func TestMisspellMayFlagCuts(t *testing.T) {
+	d := misspellData()
+	for _, line := range []string{
+		"plain recieve\n",
+		"\\nrecieve it\n",         // after a backslash escape
+		"mail a@b.com1recieve\n",  // after an address ending with a digit
+		"a@b.com'teh now\n",       // after an address ending with an apostrophe
+		"see recievehttp://x.com", // before a URL's scheme
+		"see RecieveHTTPS://x.com\n",
+		"p0enis\n", // a key with a digit
+	} {
+		if _, diffs := d.replacer.Replace(line); len(diffs) == 0 {
+			t.Errorf("misspell finds nothing in %q: the case tests nothing", line)
+		}
+		if !d.mayFlag(line) {
+			t.Errorf("mayFlag(%q) = false, but misspell finds a misspelling", line)
+		}
+	}
+}
+
+// TestMisspellMayFlagCorpora checks the prefilter against misspell itself
+// on every line of the real blogs (prose, code, URLs and HTML alike): a line
+// it skips must be one where misspell finds nothing.
+func TestMisspellMayFlagCorpora(t *testing.T) {
+	d := misspellData()
+	root := linttest.Corpora(t)
+	checked := 0
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, line := range strings.SplitAfter(string(src), "\n") {
+			checked++
+			if d.mayFlag(line) {
+				continue
+			}
+			if _, diffs := d.replacer.Replace(line); len(diffs) > 0 {
+				t.Errorf("%s: mayFlag skips %q, where misspell finds %+v", p, line, diffs)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 10000 {
+		t.Errorf("only %d lines checked", checked)
+	}
+}
+
+// FuzzMisspellMayFlag checks that a line the prefilter skips is one where
+// misspell finds nothing.
+//
+//nolint:misspell // misspellings on purpose
+func FuzzMisspellMayFlag(f *testing.F) {
+	for _, s := range []string{"\\nrecieve it", "mail a@b.com1recieve", "a@b.com'teh now", "see recievehttp://x.com", "p0enis", "x.ab3teh", "[a/teh](b) teh's"} {
+		f.Add(s)
+	}
+	d := misspellData()
+	f.Fuzz(func(t *testing.T, line string) {
+		if d.mayFlag(line) {
+			return
+		}
+		if _, diffs := d.replacer.Replace(line); len(diffs) > 0 {
+			t.Errorf("mayFlag skips %q, where misspell finds %+v", line, diffs)
+		}
+	})
+}
+
+// BenchmarkMisspellMayFlag runs the prefilter over every line of the
+// Markdown files of the real blogs.
+func BenchmarkMisspellMayFlag(b *testing.B) {
+	d := misspellData()
+	var lines []string
+	err := filepath.WalkDir(linttest.Corpora(b), func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		lines = append(lines, strings.SplitAfter(string(src), "\n")...)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, l := range lines {
+			d.mayFlag(l)
+		}
 	}
 }

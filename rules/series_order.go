@@ -293,17 +293,28 @@ var hereMarkers = []string{"vous êtes ici", "vous etes ici", "you are here", "(
 
 // findNavLists returns the series navigation lists of d, whose post is p.
 func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, minLinks int) []navList {
-	linkOf := map[ast.Node]lint.Link{}
-	for _, l := range d.Links() {
-		linkOf[l.Node] = l
-	}
+	var linkOf map[ast.Node]lint.Link // built for the first list with enough links
 	var out []navList
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		if _, ok := n.(*ast.List); !ok {
+			if fc := n.FirstChild(); fc != nil && fc.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil // inline content holds no list
+			}
 			return ast.WalkContinue, nil
+		}
+		// Each listed post needs an item with a link: most lists have too
+		// few links to read their items.
+		if listLinks(n) < minLinks {
+			return ast.WalkContinue, nil
+		}
+		if linkOf == nil {
+			linkOf = map[ast.Node]lint.Link{}
+			for _, l := range d.Links() {
+				linkOf[l.Node] = l
+			}
 		}
 		if l, ok := navListOf(d, s, p, facts, n, linkOf, minLinks); ok {
 			out = append(out, l)
@@ -311,6 +322,27 @@ func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSit
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// listLinks counts the links of a list's items as readItem does: outside
+// nested lists, code, raw HTML and images.
+func listLinks(list ast.Node) int {
+	n := 0
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		_ = ast.Walk(item, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch c.(type) {
+			case *ast.List, *ast.CodeSpan, *ast.RawHTML, *ast.Image:
+				return ast.WalkSkipChildren, nil
+			case *ast.Link:
+				n++
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	return n
 }
 
 type rawItem struct {
@@ -324,7 +356,7 @@ type rawItem struct {
 }
 
 func navListOf(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, list ast.Node, linkOf map[ast.Node]lint.Link, minLinks int) (navList, bool) {
-	var raws []rawItem
+	raws := make([]rawItem, 0, list.ChildCount())
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		raws = append(raws, readItem(d, s, p, facts, item, linkOf))
 	}
@@ -733,7 +765,24 @@ type claim struct {
 type claimPattern struct {
 	re   *regexp.Regexp
 	kind claimKind
+	// needs are words, lower case, without which re cannot match: the text
+	// must hold one word of each group. Most texts lack them, and the
+	// case-insensitive expressions, which have no literal prefix, are tried
+	// at every byte.
+	needs [][]string
 }
+
+// Word groups the claim expressions need (see claimPattern.needs).
+var (
+	needThisFRNoun = []string{"article", "billet", "post", "pisode", "volet", "texte", "chapitre"}
+	needSeriesFR   = []string{"séri", "seri", "suite", "saga", "trilogie", "feuilleton"}
+	needSeriesEN   = []string{"series"}
+	needThis       = []string{"this"}
+	needThisOrWelc = []string{"this", "welcome"}
+	needLastFR     = []string{"derni"}
+	needPresentFR  = []string{"est", "voici", "voil", "agit"}
+	needNounEN     = []string{"post", "article", "entry", "instal", "episode", "part"}
+)
 
 var frOrdinals = map[string]int{
 	"premier": 1, "première": 1, "premiere": 1, "1er": 1, "1re": 1, "1ère": 1, "1ere": 1,
@@ -802,60 +851,51 @@ func claimRE(body string) *regexp.Regexp {
 // article", an indefinite "d'une série"), so that ordinals about other
 // things (days, sections, other posts) do not match.
 var proseClaims = []claimPattern{
-	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet|ce\s+texte|ce\s+chapitre)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|un|une)?\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal},
-	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|partie|opus|chapitre|tome)`), claimOrdinal},
-	{claimRE(`(?:c['’]est|voici|voilà|voila|il\s+s['’]agit)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|du|de\s+la)\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal},
-	{claimRE(`(?:voici|voilà|voila|bienvenue\s+dans)\s+(?:le|la|ce|cette|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|opus)`), claimOrdinal},
-	{claimRE(`(?P<c>ORD)\s+(?:article|billet|post|volet|épisode|episode)\s+d['’]une\s+SERIESFR`), claimOrdinal},
-	{claimRE(`(?:ce|cet|cette)\s+(?P<c>ORD)\s+(?:article|billet|volet|épisode|episode|opus)`), claimOrdinal},
-	{claimRE(`(?:this\s+(?:post|article|entry)\s+is|this\s+is|welcome\s+to)\s+(?:the\s+)?(?P<c>ORD)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:a|the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal},
-	{claimRE(`(?P<c>ORD)\s+(?:post|article|entry|installment|instalment|episode|part)\s+(?:in|of)\s+a\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal},
-	{claimRE(`this\s+(?:post|article|entry)\s+is\s+(?:the\s+)?(?P<c>ORD)\s+(?:installment|instalment|episode|part|chapter)`), claimOrdinal},
-	{claimRE(`(?:in\s+)?this\s+(?P<c>ORD)\s+(?:post|article|installment|instalment|episode|entry)`), claimOrdinal},
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet|ce\s+texte|ce\s+chapitre)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|un|une)?\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal, [][]string{needThisFRNoun, needSeriesFR}},
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|partie|opus|chapitre|tome)`), claimOrdinal, [][]string{{"article", "billet", "post"}, {"volet", "pisode", "partie", "opus", "chapitre", "tome"}}},
+	{claimRE(`(?:c['’]est|voici|voilà|voila|il\s+s['’]agit)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|du|de\s+la)\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal, [][]string{needPresentFR, needSeriesFR}},
+	{claimRE(`(?:voici|voilà|voila|bienvenue\s+dans)\s+(?:le|la|ce|cette|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|opus)`), claimOrdinal, [][]string{{"voici", "voil", "bienvenue"}, {"volet", "pisode", "opus"}}},
+	{claimRE(`(?P<c>ORD)\s+(?:article|billet|post|volet|épisode|episode)\s+d['’]une\s+SERIESFR`), claimOrdinal, [][]string{{"article", "billet", "post", "volet", "pisode"}, needSeriesFR}},
+	{claimRE(`(?:ce|cet|cette)\s+(?P<c>ORD)\s+(?:article|billet|volet|épisode|episode|opus)`), claimOrdinal, [][]string{{"article", "billet", "volet", "pisode", "opus"}}},
+	{claimRE(`(?:this\s+(?:post|article|entry)\s+is|this\s+is|welcome\s+to)\s+(?:the\s+)?(?P<c>ORD)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:a|the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal, [][]string{needThisOrWelc, needSeriesEN}},
+	{claimRE(`(?P<c>ORD)\s+(?:post|article|entry|installment|instalment|episode|part)\s+(?:in|of)\s+a\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal, [][]string{needNounEN, needSeriesEN}},
+	{claimRE(`this\s+(?:post|article|entry)\s+is\s+(?:the\s+)?(?P<c>ORD)\s+(?:installment|instalment|episode|part|chapter)`), claimOrdinal, [][]string{needThis, {"post", "article", "entry"}, {"instal", "episode", "part", "chapter"}}},
+	{claimRE(`(?:in\s+)?this\s+(?P<c>ORD)\s+(?:post|article|installment|instalment|episode|entry)`), claimOrdinal, [][]string{needThis, {"post", "article", "instal", "episode", "entry"}}},
 	// "Last" only after a copula: "ce dernier" alone is "the latter".
-	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet)\s+COP\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimLast},
-	{claimRE(`(?:c['’]est|voici|voilà|voila)\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)\s+(?:volet|épisode|episode|article|billet)\s+DETFR\s+SERIESFR`), claimLast},
-	{claimRE(`(?:this\s+(?:post|article)\s+is|this\s+is)\s+the\s+(?P<c>last|final)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimLast},
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet)\s+COP\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimLast, [][]string{needLastFR, needThisFRNoun, needSeriesFR}},
+	{claimRE(`(?:c['’]est|voici|voilà|voila)\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)\s+(?:volet|épisode|episode|article|billet)\s+DETFR\s+SERIESFR`), claimLast, [][]string{needLastFR, needSeriesFR, {"volet", "pisode", "article", "billet"}}},
+	{claimRE(`(?:this\s+(?:post|article)\s+is|this\s+is)\s+the\s+(?P<c>last|final)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimLast, [][]string{needThis, {"last", "final"}, needSeriesEN}},
 	// "Part 2 of 3" opens a sentence or follows "this is"; elsewhere it is
 	// often about a talk or a video.
-	{claimRE(`(?:^\s*|[.!?:]\s+|[(\[]\s*|(?:^|[^\p{L}\p{N}_])(?:this\s+is|this\s+(?:post|article)\s+is|welcome\s+to|cet\s+article\s+est\s+la|voici\s+la)\s+)(?P<c>(?:part|partie|volet|épisode|episode)\s+NUM\s*(?:of|sur|/)\s*TOT)`), claimPart},
-	{claimRE(`(?:this\s+is|welcome\s+to|this\s+(?:post|article)\s+is)\s+(?P<c>part\s+NUM)`), claimPart},
-}
-
-// claimWords holds, for each of proseClaims, at least one word it cannot
-// match without (lower case); most blocks have none, and fifteen
-// case-insensitive expressions per block are the bulk of this rule's time.
-var claimWords = []string{"seri", "séri", "suite", "saga", "trilogie", "feuilleton", "volet", "pisode", "opus", "part", "chapitre", "tome", "article", "billet", "instal", "chapter", "post", "entry"}
-
-// mayClaim reports whether text can hold one of proseClaims. The long s
-// 'ſ' matches 's' in a case-insensitive expression but has no lower case
-// 's': such a text is always searched.
-func mayClaim(text string) bool {
-	if strings.ContainsRune(text, 'ſ') {
-		return true
-	}
-	lower := strings.ToLower(text)
-	for _, w := range claimWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
+	{claimRE(`(?:^\s*|[.!?:]\s+|[(\[]\s*|(?:^|[^\p{L}\p{N}_])(?:this\s+is|this\s+(?:post|article)\s+is|welcome\s+to|cet\s+article\s+est\s+la|voici\s+la)\s+)(?P<c>(?:part|partie|volet|épisode|episode)\s+NUM\s*(?:of|sur|/)\s*TOT)`), claimPart, [][]string{{"part", "volet", "pisode"}, {"of", "sur", "/"}}},
+	{claimRE(`(?:this\s+is|welcome\s+to|this\s+(?:post|article)\s+is)\s+(?P<c>part\s+NUM)`), claimPart, [][]string{needThisOrWelc, {"part"}}},
 }
 
 // titleClaims are read in a post's own title, which is about the post.
 var titleClaims = []claimPattern{
-	{claimRE(`(?P<c>(?:partie|part|épisode|episode|volet|chapitre|chapter|tome|n°|#)\s*(?:NUM|(?-i:(?P<r>[IVX]{1,4}))))(?:\s*(?:/|sur|of)\s*TOT)?`), claimPart},
-	{claimRE(`(?P<c>[(\[]\s*(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[)\]])`), claimPart},
-	{claimRE(`(?P<c>(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2}))\s*["']?\s*$`), claimPart},
-	{claimRE(`(?P<c>ORD)\s+(?:partie|part|volet|épisode|episode|chapitre|chapter|article|billet|installment)`), claimPart},
-	{claimRE(`(?P<c>(?:jour|journée|journee|day)\s*(?P<n>\d{1,2}))`), claimDay},
-	{claimRE(`(?P<c>ORD)\s+(?:jour|journée|journee|day)`), claimDay},
+	{claimRE(`(?P<c>(?:partie|part|épisode|episode|volet|chapitre|chapter|tome|n°|#)\s*(?:NUM|(?-i:(?P<r>[IVX]{1,4}))))(?:\s*(?:/|sur|of)\s*TOT)?`), claimPart, nil},
+	{claimRE(`(?P<c>[(\[]\s*(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[)\]])`), claimPart, nil},
+	{claimRE(`(?P<c>(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2}))\s*["']?\s*$`), claimPart, nil},
+	{claimRE(`(?P<c>ORD)\s+(?:partie|part|volet|épisode|episode|chapitre|chapter|article|billet|installment)`), claimPart, nil},
+	{claimRE(`(?P<c>(?:jour|journée|journee|day)\s*(?P<n>\d{1,2}))`), claimDay, nil},
+	{claimRE(`(?P<c>ORD)\s+(?:jour|journée|journee|day)`), claimDay, nil},
 }
 
 func findClaims(text string, patterns []claimPattern) []claim {
 	var out []claim
+	var lower string // text in lower case, once a pattern needs words
+	// The long s 'ſ' matches 's' in a case-insensitive expression but has
+	// no lower case 's': a text with one is always searched.
+	longS := strings.ContainsRune(text, 'ſ')
 	for _, p := range patterns {
+		if p.needs != nil && !longS {
+			if lower == "" {
+				lower = strings.ToLower(text)
+			}
+			if !containsOneOfEach(lower, p.needs) {
+				continue
+			}
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
 			c := claim{kind: p.kind, n: -1}
 			if p.kind == claimLast {
@@ -888,6 +928,23 @@ func findClaims(text string, patterns []claimPattern) []claim {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// containsOneOfEach reports whether s holds a word of each group.
+func containsOneOfEach(s string, groups [][]string) bool {
+	for _, g := range groups {
+		found := false
+		for _, w := range g {
+			if strings.Contains(s, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 func overlapsClaim(cs []claim, c claim) bool {
@@ -1424,11 +1481,12 @@ func checkClaims(pass *lint.Pass, s *series) {
 		}
 	}
 	for _, b := range pass.Doc.Prose() {
-		text, offs := b.Text(pass.Doc.Src)
-		if !mayClaim(text) {
-			continue
-		}
+		text := proseText(pass.Doc.Src, &b)
+		var offs []int
 		for _, c := range findClaims(text, proseClaims) {
+			if offs == nil {
+				_, offs = b.Text(pass.Doc.Src)
+			}
 			switch {
 			case c.kind == claimOrdinal || c.kind == claimLast:
 				report(s, offs[c.start], offs[c.end-1]+1, "says", c, 0)

@@ -2,9 +2,12 @@ package rules
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"net/url"
+	"os"
 	"path"
-	"regexp"
+	"path/filepath"
 	"strings"
 
 	"github.com/postlint/postlint/lint"
@@ -123,12 +126,12 @@ func frontMatterOf(site *lint.Site, rel string) map[string]any {
 		return nil
 	}
 	rest := b[nl+1:]
-	end := fmCloseRE.FindIndex(rest)
-	if end == nil {
+	end := frontMatterClose(rest)
+	if end < 0 {
 		return nil
 	}
 	var m map[string]any
-	if yaml.Unmarshal(rest[:end[0]], &m) != nil || m == nil {
+	if yaml.Unmarshal(rest[:end], &m) != nil || m == nil {
 		return map[string]any{}
 	}
 	return m
@@ -216,13 +219,25 @@ func isPostPath(rel string) bool {
 }
 
 func hasFrontMatterFile(site *lint.Site, rel string) bool {
-	b, err := readFileIn(site, rel)
+	if !site.Files.Has(rel) {
+		return false
+	}
+	// Only the first bytes matter: the file is not read whole.
+	f, err := os.Open(filepath.Join(site.Root, filepath.FromSlash(rel)))
 	if err != nil {
 		return false
 	}
-	b = bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
+	defer f.Close()
+	var head [len(utf8BOM) + len("---")]byte
+	n, err := io.ReadFull(f, head[:])
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return false
+	}
+	b := bytes.TrimPrefix(head[:n], []byte(utf8BOM))
 	return bytes.HasPrefix(b, []byte("---"))
 }
+
+const utf8BOM = "\xEF\xBB\xBF"
 
 func redirectFrom(fm map[string]any) []string {
 	switch v := fm["redirect_from"].(type) {
@@ -240,7 +255,28 @@ func redirectFrom(fm map[string]any) []string {
 	return nil
 }
 
-var fmCloseRE = regexp.MustCompile(`(?m)^(---|\.\.\.)\s*$`)
+// frontMatterClose returns the offset of the first line of b that closes
+// a front matter, "---" or "..." and spaces, or -1: where the expression
+// `(?m)^(---|\.\.\.)\s*$` first matches, without trying it at every byte.
+func frontMatterClose(b []byte) int {
+	for lineStart := 0; lineStart < len(b); {
+		if rest := b[lineStart:]; bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("...")) {
+			i := 3
+			for i < len(rest) && (rest[i] == ' ' || rest[i] == '\t' || rest[i] == '\f' || rest[i] == '\r') {
+				i++
+			}
+			if i == len(rest) || rest[i] == '\n' {
+				return lineStart
+			}
+		}
+		nl := bytes.IndexByte(b[lineStart:], '\n')
+		if nl < 0 {
+			break
+		}
+		lineStart += nl + 1
+	}
+	return -1
+}
 
 func indexHugoURLs(site *lint.Site, u *siteURLs) {
 	if site.ConfigValue("permalinks") != nil || cfgBool(site.ConfigValue("uglyURLs")) {

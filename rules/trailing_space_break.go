@@ -128,7 +128,7 @@ func checkTrailingSpaceBreak(pass *lint.Pass) {
 	if d.FrontMatter.Unterminated {
 		return // where the body starts is anyone's guess
 	}
-	info := tsbScan(d)
+	var info *tsbLineInfo // read from the tree when a line first ends with white space
 	kramdown := pass.Site != nil && pass.Site.Kind == lint.SiteJekyll && pass.Site.Markdown == "kramdown"
 	brk := tsbExplicitBreak(opts, pass.Site)
 	src := d.Src
@@ -145,6 +145,9 @@ func checkTrailingSpaceBreak(pass *lint.Pass) {
 		wsStart := textEnd
 		for wsStart > lineStart && (src[wsStart-1] == ' ' || src[wsStart-1] == '\t') {
 			wsStart--
+		}
+		if wsStart < textEnd && info == nil {
+			info = tsbScan(d)
 		}
 		if wsStart < textEnd && !tsbSkipped(d, info, wsStart) {
 			if kramdown && info.breaks[lineEnd] && kramdownEndsParagraph(src[next:]) {
