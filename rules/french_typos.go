@@ -283,25 +283,29 @@ func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
 // siteWordCounts counts, for each lowercase word, the Markdown files of
 // the site that use it.
 func siteWordCounts(site *lint.Site) map[string]int {
-	v := site.Memo("french-typos/site-words", func() any {
-		counts := map[string]int{}
-		for _, p := range site.Posts {
-			b, err := os.ReadFile(filepath.Join(site.Root, filepath.FromSlash(p.Path)))
-			if err != nil {
-				continue
-			}
-			seen := map[string]bool{}
-			frenchWords(string(b), func(w string) {
-				if lower := strings.ToLower(w); !seen[lower] {
-					seen[lower] = true
-					counts[lower]++
-				}
-			})
-		}
-		return counts
-	})
+	v := site.Memo("french-typos/site-words", func() any { return countSiteWords(site) })
 	m, _ := v.(map[string]int)
 	return m
+}
+
+// countSiteWords reads every Markdown file of the site and counts, for
+// each lowercase word, the files that use it.
+func countSiteWords(site *lint.Site) map[string]int {
+	counts := map[string]int{}
+	for _, p := range site.Posts {
+		b, err := os.ReadFile(filepath.Join(site.Root, filepath.FromSlash(p.Path)))
+		if err != nil {
+			continue
+		}
+		seen := map[string]bool{}
+		frenchWords(string(b), func(w string) {
+			if lower := strings.ToLower(w); !seen[lower] {
+				seen[lower] = true
+				counts[lower]++
+			}
+		})
+	}
+	return counts
 }
 
 // span maps text offsets [s, e) to source offsets; exact is false when the

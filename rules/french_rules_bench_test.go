@@ -1,0 +1,86 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/postlint/postlint/lint"
+	"github.com/postlint/postlint/lint/linttest"
+)
+
+// frenchBenchPasses parses every page of the French corpus site aeris-blog
+// as the engine does and returns the passes a rule gets for each, so that
+// the benchmarks time the French rules alone, not the parse.
+func frenchBenchPasses(b *testing.B) (*lint.Site, []*lint.Pass) {
+	b.Helper()
+	site, err := lint.LoadSite(filepath.Join(linttest.Corpora(b), "aeris-blog"), lint.SiteJekyll)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var passes []*lint.Pass
+	capture := &lint.Rule{Name: "french-bench", DefaultSeverity: lint.SeverityWarning, Check: func(pass *lint.Pass) {
+		if pass.Doc.Lang == "fr" {
+			passes = append(passes, pass)
+		}
+	}}
+	cfg := lint.DefaultConfig()
+	enabled, err := lint.SelectRules([]*lint.Rule{capture}, cfg, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	checker := lint.NewChecker([]*lint.Rule{capture}, enabled, cfg, "")
+	for _, p := range site.Posts {
+		abs := filepath.Join(site.Root, filepath.FromSlash(p.Path))
+		src, err := os.ReadFile(abs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := checker.Check(site, abs, p.Path, src); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if len(passes) < 50 {
+		b.Fatalf("aeris-blog has %d French pages, want 50 or more", len(passes))
+	}
+	return site, passes
+}
+
+// BenchmarkFrenchTypos is french-typos over the 57 pages of a French blog
+// (its dictionary loaded and its site word counts made once, as in a run).
+func BenchmarkFrenchTypos(b *testing.B) {
+	_, passes := frenchBenchPasses(b)
+	loader := &frenchDictLoader{}
+	for _, p := range passes {
+		// Load the dictionary and fill its caches, as a run has after its
+		// first pages.
+		checkFrenchTypos(p, loader)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range passes {
+			checkFrenchTypos(p, loader)
+		}
+	}
+}
+
+// BenchmarkFrenchTypography is french-typography over the same pages.
+func BenchmarkFrenchTypography(b *testing.B) {
+	_, passes := frenchBenchPasses(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range passes {
+			checkFrenchTypography(p)
+		}
+	}
+}
+
+// BenchmarkFrenchSiteWords is the per-site word count french-typos makes
+// once per site: every page of the site read and its words counted.
+func BenchmarkFrenchSiteWords(b *testing.B) {
+	site, _ := frenchBenchPasses(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		countSiteWords(site)
+	}
+}
