@@ -188,11 +188,7 @@ type frScanner struct {
 
 func frScan(pass *lint.Pass, lang *frLangContext, mode, text string, offs []int) {
 	s := &frScanner{lang: lang, pass: pass, mode: mode, text: text, offs: offs}
-	defer func() {
-		if v := frLanguageOf(text); v != frUnknownText {
-			lang.lastEnglish = v == frEnglishText
-		}
-	}()
+	defer lang.scanned(text)
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
@@ -634,7 +630,7 @@ func (s *frScanner) foreign(i int) bool {
 	case frFrenchText:
 		return false
 	}
-	return s.lang.lastEnglish
+	return s.lang.lastEnglish()
 }
 
 // frLang is what the words of a text say about its language.
@@ -646,14 +642,50 @@ const (
 	frEnglishText
 )
 
+// frFunctionWordMax is the length in bytes of the longest word of
+// frEnglish and frFrench: a longer word is neither.
+var frFunctionWordMax = func() int {
+	longest := 0
+	for _, set := range []map[string]bool{frEnglish, frFrench} {
+		for w := range set {
+			longest = max(longest, len(w))
+		}
+	}
+	return longest
+}()
+
+// frLanguageOf counts the English and French function words of seg (its
+// runs of letters, lowercased) and says which language they show. It runs
+// on every prose block, so it looks each word up without building it.
 func frLanguageOf(seg string) frLang {
 	en, fr := 0, 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if frEnglish[w] {
-			en++
+	word := make([]byte, 0, 16)
+	for i := 0; i < len(seg); {
+		r, size := utf8.DecodeRuneInString(seg[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
 		}
-		if frFrench[w] {
-			fr++
+		// A run of letters, lowercased into word while it may still be
+		// a function word.
+		word = word[:0]
+		for i < len(seg) {
+			r, size = utf8.DecodeRuneInString(seg[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			i += size
+			if len(word) <= frFunctionWordMax {
+				word = utf8.AppendRune(word, unicode.ToLower(r))
+			}
+		}
+		if len(word) <= frFunctionWordMax {
+			if frEnglish[string(word)] {
+				en++
+			}
+			if frFrench[string(word)] {
+				fr++
+			}
 		}
 	}
 	switch {
@@ -661,7 +693,7 @@ func frLanguageOf(seg string) frLang {
 		return frUnknownText
 	case en == 0:
 		return frFrenchText
-	case fr == 0 && !strings.ContainsAny(strings.ToLower(seg), "àâéèêëîïôùûçœ"):
+	case fr == 0 && !hasFrenchAccent(seg):
 		return frEnglishText
 	case en >= 3 && en >= 3*fr:
 		return frEnglishText
@@ -669,11 +701,44 @@ func frLanguageOf(seg string) frLang {
 	return frFrenchText
 }
 
+// hasFrenchAccent says whether s has a French accented letter, in either
+// case.
+func hasFrenchAccent(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && strings.ContainsRune("àâéèêëîïôùûçœ", unicode.ToLower(r)) {
+			return true
+		}
+	}
+	return false
+}
+
 // frLangContext carries, from block to block, the language of the last
 // block that showed one: a lone "HTML:" in an untranslated English section
-// of a French page is English.
+// of a French page is English. Few marks need it, so the language of a
+// block is worked out only when a later block asks.
 type frLangContext struct {
-	lastEnglish bool
+	// pending are the texts scanned since the language was last worked
+	// out, the latest last.
+	pending []string
+	english bool
+}
+
+// scanned records a block's text once its scan is done.
+func (c *frLangContext) scanned(text string) {
+	c.pending = append(c.pending, text)
+}
+
+// lastEnglish says whether the last block that showed a language was
+// English.
+func (c *frLangContext) lastEnglish() bool {
+	for i := len(c.pending) - 1; i >= 0; i-- {
+		if v := frLanguageOf(c.pending[i]); v != frUnknownText {
+			c.english = v == frEnglishText
+			break
+		}
+	}
+	c.pending = c.pending[:0]
+	return c.english
 }
 
 // frSegment returns the text around text[i] whose language decides

@@ -1,0 +1,112 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/postlint/postlint/lint/linttest"
+)
+
+// frLanguageOfSlow is frLanguageOf as first written, which the fast one
+// must answer like.
+func frLanguageOfSlow(seg string) frLang {
+	en, fr := 0, 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if frEnglish[w] {
+			en++
+		}
+		if frFrench[w] {
+			fr++
+		}
+	}
+	switch {
+	case en == 0 && fr == 0:
+		return frUnknownText
+	case en == 0:
+		return frFrenchText
+	case fr == 0 && !strings.ContainsAny(strings.ToLower(seg), "àâéèêëîïôùûçœ"):
+		return frEnglishText
+	case en >= 3 && en >= 3*fr:
+		return frEnglishText
+	}
+	return frFrenchText
+}
+
+// corpusTexts returns the Markdown files of the corpora, each whole and
+// line by line.
+func corpusTexts(t *testing.T) []string {
+	t.Helper()
+	var texts []string
+	_ = filepath.WalkDir(linttest.Corpora(t), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			if b, err := os.ReadFile(p); err == nil {
+				texts = append(texts, string(b))
+				texts = append(texts, strings.Split(string(b), "\n")...)
+			}
+		}
+		return nil
+	})
+	if len(texts) == 0 {
+		t.Fatal("no corpus text")
+	}
+	return texts
+}
+
+func TestFrLanguageOfMatchesSlow(t *testing.T) {
+	texts := []string{"", "The", "THE ÉTÉ", "the café", "İS", "the and is \xff\xfe é", "the\u0130s", "Ⓣⓗⓔ", "À LA", "the with is ŒUVRE", "the of to de"}
+	texts = append(texts, corpusTexts(t)...)
+	// Random mixes of function words, case, accents and odd bytes.
+	pieces := []string{"the", "THE", "The", "and", "de", "LA", "été", "ÉTÉ", "voilà", "VOILÀ", "œ", "Œ", "İ", "ǅ", "\xff", " ", ", ", "-", "x", "should", "shoulder", "ﬁ", "ß", "K"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := frLanguageOf(s), frLanguageOfSlow(s); got != want {
+			t.Fatalf("frLanguageOf(%.80q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestFrLanguageOfEveryRune checks, for every rune, the assumption the
+// fast frLanguageOf rests on: lowercasing a rune never changes whether it
+// is a letter, so words split the same before and after lowercasing.
+func TestFrLanguageOfEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.IsLetter(r) != unicode.IsLetter(unicode.ToLower(r)) {
+			t.Fatalf("%U is a letter: %v, its lowercase %U: %v", r, unicode.IsLetter(r), unicode.ToLower(r), unicode.IsLetter(unicode.ToLower(r)))
+		}
+	}
+}
+
+// TestFrLangContextLazy checks that working out the last block's language
+// on demand gives what updating it after every block gave.
+func TestFrLangContextLazy(t *testing.T) {
+	blocks := []string{"HTML:", "Le chat est là.", "x", "The cat is here.", "", "HTML:", "Voici le code", "42", "the end and the rest"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		lazy := &frLangContext{}
+		eager := false
+		for range rng.IntN(10) {
+			text := blocks[rng.IntN(len(blocks))]
+			if rng.IntN(2) == 0 && lazy.lastEnglish() != eager {
+				t.Fatalf("lastEnglish() = %v, want %v", !eager, eager)
+			}
+			lazy.scanned(text)
+			if v := frLanguageOfSlow(text); v != frUnknownText {
+				eager = v == frEnglishText
+			}
+		}
+		if lazy.lastEnglish() != eager {
+			t.Fatalf("lastEnglish() = %v, want %v", !eager, eager)
+		}
+	}
+}
