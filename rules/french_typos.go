@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -232,6 +233,9 @@ type frChecker struct {
 	reported map[[2]int]bool
 	// emit reports a finding; fix is nil when none is attached.
 	emit func(start, end int, msg string, fix *string)
+	// toks and covered are reused from text to text.
+	toks    []frToken
+	covered []bool
 }
 
 func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
@@ -346,8 +350,11 @@ var frCategoryWhy = map[string]string{
 }
 
 func (c *frChecker) checkText(text string, offs []int) {
-	toks := tokenizeFrench(text)
-	covered := make([]bool, len(toks))
+	c.toks = appendFrenchTokens(c.toks[:0], text)
+	toks := c.toks
+	c.covered = slices.Grow(c.covered[:0], len(toks))[:len(toks)]
+	clear(c.covered)
+	covered := c.covered
 	for i := 0; i < len(toks); i++ {
 		if n := c.matchList(toks, i, text, offs); n > 0 {
 			for k := i; k < i+n; k++ {

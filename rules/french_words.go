@@ -35,6 +35,11 @@ type frToken struct {
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		// The common case, without the Unicode tables: ASCII has no other
+		// letters or digits, and no combining marks.
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -42,7 +47,13 @@ func isWordRune(r rune) bool {
 // ("l'ecosystem" is "l" then "ecosystem"), and the separator records it so
 // multi-word entries like "au jour d'aujourd'hui" can require it.
 func tokenizeFrench(text string) []frToken {
-	var toks []frToken
+	return appendFrenchTokens(nil, text)
+}
+
+// appendFrenchTokens appends the words of text to toks: a checker reuses
+// one slice for all the texts of a document.
+func appendFrenchTokens(toks []frToken, text string) []frToken {
+	first := len(toks)
 	i := 0
 	sentence := true
 	for i < len(text) {
@@ -70,7 +81,7 @@ func tokenizeFrench(text string) []frToken {
 			break
 		}
 		sep := classifySep(text[sepStart:i])
-		if len(toks) == 0 && sepStart == 0 && i == 0 {
+		if len(toks) == first && sepStart == 0 && i == 0 {
 			sep = sepNone
 		}
 		// Word.
@@ -115,7 +126,7 @@ func wordEnd(text string, start int) (end int, hasDigit bool) {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isWordRune(r) {
-			if unicode.IsDigit(r) {
+			if '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
 				hasDigit = true
 			}
 			i += size
@@ -140,10 +151,12 @@ func classifySep(s string) frSep {
 	if s == "'" || s == "’" {
 		return sepApos
 	}
-	if strings.TrimFunc(s, unicode.IsSpace) == "" {
-		return sepSpace
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return sepOther
+		}
 	}
-	return sepOther
+	return sepSpace
 }
 
 // caseShape describes how a matched word is capitalised.
@@ -161,10 +174,17 @@ func shapeOf(w string) caseShape {
 	first := true
 	firstUpper := false
 	for _, r := range w {
-		if !unicode.IsLetter(r) {
+		var isLetter, isUpper bool
+		if r < utf8.RuneSelf {
+			isUpper = 'A' <= r && r <= 'Z'
+			isLetter = isUpper || 'a' <= r && r <= 'z'
+		} else {
+			isLetter, isUpper = unicode.IsLetter(r), unicode.IsUpper(r)
+		}
+		if !isLetter {
 			continue
 		}
-		if unicode.IsUpper(r) {
+		if isUpper {
 			upper++
 			if first {
 				firstUpper = true
