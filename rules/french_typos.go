@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -151,12 +152,15 @@ type frEntry struct {
 type frTable struct {
 	byFirst map[string][]*frEntry
 	count   int
-	english map[string]bool
+	// anyEnglish holds the English words of french_english.txt plus the
+	// one-word entries that are English: words never checked against the
+	// dictionary.
+	anyEnglish map[string]bool
 }
 
 // frenchTable parses the embedded data once; the result is read-only.
 var frenchTable = sync.OnceValue(func() *frTable {
-	t := &frTable{byFirst: map[string][]*frEntry{}, english: map[string]bool{}}
+	t := &frTable{byFirst: map[string][]*frEntry{}, anyEnglish: map[string]bool{}}
 	for _, line := range strings.Split(frenchTyposTSV, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -183,10 +187,13 @@ var frenchTable = sync.OnceValue(func() *frTable {
 		}
 		t.byFirst[e.words[0]] = append(t.byFirst[e.words[0]], e)
 		t.count++
+		if len(e.words) == 1 && e.english {
+			t.anyEnglish[e.words[0]] = true
+		}
 	}
 	for _, line := range strings.Split(frenchEnglishTXT, "\n") {
 		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
-			t.english[w] = true
+			t.anyEnglish[w] = true
 		}
 	}
 	return t
@@ -227,7 +234,9 @@ type frChecker struct {
 	table    *frTable
 	dict     *frenchDict
 	accepted map[string]bool
-	site     map[string]int
+	// site is the site's vocabulary (nil without a site or a dictionary,
+	// or with site-words: 0).
+	site *siteVocabulary
 	// reported holds the source ranges already reported, so the
 	// dictionary does not repeat what the list found.
 	reported map[[2]int]bool
@@ -273,7 +282,7 @@ func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
 		}
 		c.dict = loader.get(dir, entries)
 		if c.dict != nil && opts.SiteWords > 0 && pass.Site != nil {
-			c.site = siteWordCounts(pass.Site)
+			c.site = siteVocabularyOf(pass.Site)
 		}
 	}
 	src := pass.Doc.Src
@@ -284,30 +293,76 @@ func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
 	c.checkFrontMatter()
 }
 
-// siteWordCounts counts, for each lowercase word, the Markdown files of
-// the site that use it.
-func siteWordCounts(site *lint.Site) map[string]int {
-	v := site.Memo("french-typos/site-words", func() any { return countSiteWords(site) })
-	m, _ := v.(map[string]int)
-	return m
+// siteVocabulary counts, for each lowercase word, the Markdown files of
+// a site that use it. Counting reads every page of the site, so it is done
+// only when a document first has a word to correct: checking one file of
+// a large site often needs none.
+type siteVocabulary struct {
+	site   *lint.Site
+	once   sync.Once
+	counts map[string]int
+	// counted is set once counts is filled: from then on the counts,
+	// cheaper than the dictionary, are asked first.
+	counted atomic.Bool
+}
+
+// siteVocabularyOf returns the site's vocabulary, shared by its documents.
+func siteVocabularyOf(site *lint.Site) *siteVocabulary {
+	v, _ := site.Memo("french-typos/site-words", func() any { return &siteVocabulary{site: site} }).(*siteVocabulary)
+	return v
+}
+
+// uses returns how many files of the site use the lowercase word w,
+// counting the site's words on first use.
+func (v *siteVocabulary) uses(w string) int {
+	v.once.Do(func() {
+		v.counts = countSiteWords(v.site)
+		v.counted.Store(true)
+	})
+	return v.counts[w]
+}
+
+// usesIfCounted is uses, or 0 while the site's words are not counted.
+func (v *siteVocabulary) usesIfCounted(w string) int {
+	if !v.counted.Load() {
+		return 0
+	}
+	return v.counts[w]
 }
 
 // countSiteWords reads every Markdown file of the site and counts, for
 // each lowercase word, the files that use it.
 func countSiteWords(site *lint.Site) map[string]int {
-	counts := map[string]int{}
-	for _, p := range site.Posts {
+	// Words are numbered in the order met: files[n] counts the files that
+	// use word n and lastFile[n] is the last of them, so that a file
+	// counts once without a set of its own. Each word is lowercased into
+	// one buffer and copied only the first time.
+	number := map[string]int{}
+	var files, lastFile []int
+	var lower []byte
+	for f, p := range site.Posts {
 		b, err := os.ReadFile(filepath.Join(site.Root, filepath.FromSlash(p.Path)))
 		if err != nil {
 			continue
 		}
-		seen := map[string]bool{}
 		frenchWords(string(b), func(w string) {
-			if lower := strings.ToLower(w); !seen[lower] {
-				seen[lower] = true
-				counts[lower]++
+			lower = appendLower(lower[:0], w)
+			n, ok := number[string(lower)]
+			if !ok {
+				n = len(files)
+				number[string(lower)] = n
+				files = append(files, 0)
+				lastFile = append(lastFile, -1)
+			}
+			if lastFile[n] != f {
+				lastFile[n] = f
+				files[n]++
 			}
 		})
+	}
+	counts := make(map[string]int, len(number))
+	for w, n := range number {
+		counts[w] = files[n]
 	}
 	return counts
 }
@@ -475,7 +530,7 @@ func (c *frChecker) frenchContext(toks []frToken, i, n int, shape caseShape) boo
 	if j := i + n; j < len(toks) && toks[j].sep == sepSpace {
 		next := toks[j]
 		// "-ing" words are English, or borrowed from it ("traffic shaping").
-		if englishNext[next.lower] || c.table.english[next.lower] || c.isEnglishEntry(next.lower) ||
+		if englishNext[next.lower] || c.table.anyEnglish[next.lower] ||
 			(len(next.lower) > 5 && strings.HasSuffix(next.lower, "ing")) {
 			return false
 		}
@@ -486,16 +541,6 @@ func (c *frChecker) frenchContext(toks []frToken, i, n int, shape caseShape) boo
 		}
 	}
 	return true
-}
-
-// isEnglishEntry tells whether w is a one-word entry that is English.
-func (c *frChecker) isEnglishEntry(w string) bool {
-	for _, e := range c.table.byFirst[w] {
-		if len(e.words) == 1 && e.english {
-			return true
-		}
-	}
-	return false
 }
 
 // checkDictionary reports lowercase words unknown to the dictionary whose
@@ -562,10 +607,12 @@ var frenchAccepted = setOfWords("sénior", "séniors", "sénioriale", "séniorit
 // wordFix returns the accented spelling of a word unknown to the
 // dictionary, when it is unique and the word is none of the site's.
 func (c *frChecker) wordFix(w string) (string, bool) {
-	if utf8.RuneCountInString(w) < 4 || c.accepted[w] || c.table.english[w] || c.isEnglishEntry(w) {
+	if utf8.RuneCountInString(w) < 4 || c.accepted[w] || c.table.anyEnglish[w] {
 		return "", false
 	}
-	if c.site != nil && c.site[w] >= c.opts.SiteWords {
+	// Most words are the site's: once its words are counted, that answers
+	// before the dictionary.
+	if c.site != nil && c.site.usesIfCounted(w) >= c.opts.SiteWords {
 		return "", false
 	}
 	for _, r := range w {
@@ -576,6 +623,9 @@ func (c *frChecker) wordFix(w string) (string, bool) {
 	// accentFix returns nothing for a known word.
 	fix, ok := c.dict.accentFix(w)
 	if !ok || tolerated(w, fix) || frenchAccepted[w] || isOELigatureOnly(w, fix) {
+		return "", false
+	}
+	if c.site != nil && c.site.uses(w) >= c.opts.SiteWords {
 		return "", false
 	}
 	return fix, true

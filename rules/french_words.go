@@ -118,6 +118,22 @@ func frenchWords(text string, fn func(w string)) {
 	}
 }
 
+// appendLower appends w lowercased to buf, rune by rune as
+// strings.ToLower does, without making a string.
+func appendLower(buf []byte, w string) []byte {
+	for _, r := range w {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			buf = append(buf, byte(r)+'a'-'A')
+		case r < utf8.RuneSelf:
+			buf = append(buf, byte(r))
+		default:
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+	}
+	return buf
+}
+
 // wordEnd returns the end of the word that starts at text[start] (letters,
 // digits and combining marks; an inner hyphen joins a compound) and
 // whether it holds a digit.

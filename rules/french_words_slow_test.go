@@ -1,11 +1,17 @@
 package rules
 
 import (
+	"maps"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/postlint/postlint/lint"
+	"github.com/postlint/postlint/lint/linttest"
 )
 
 // The tokenizer as first written, without fast paths: the tokenizer must
@@ -182,6 +188,55 @@ func TestWordRunesEveryRune(t *testing.T) {
 		s := string(r)
 		if shapeOf(s) != shapeOfSlow(s) || classifySep(s) != classifySepSlow(s) || codeBefore(s) != codeBeforeSlow(s) || codeAfter(s) != codeAfterSlow(s) {
 			t.Fatalf("the fast paths differ on %U", r)
+		}
+	}
+}
+
+func TestAppendLowerMatchesToLower(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if s := string(r); string(appendLower(nil, s)) != strings.ToLower(s) {
+			t.Fatalf("appendLower(%U) = %q, want %q", r, appendLower(nil, s), strings.ToLower(s))
+		}
+	}
+	for _, s := range tokenizerTexts(t) {
+		if got := string(appendLower(nil, s)); got != strings.ToLower(s) {
+			t.Fatalf("appendLower(%.80q) = %.80q, want %.80q", s, got, strings.ToLower(s))
+		}
+	}
+}
+
+// countSiteWordsSlow is the site word count as first written.
+func countSiteWordsSlow(site *lint.Site) map[string]int {
+	counts := map[string]int{}
+	for _, p := range site.Posts {
+		b, err := os.ReadFile(filepath.Join(site.Root, filepath.FromSlash(p.Path)))
+		if err != nil {
+			continue
+		}
+		seen := map[string]bool{}
+		frenchWords(string(b), func(w string) {
+			if lower := strings.ToLower(w); !seen[lower] {
+				seen[lower] = true
+				counts[lower]++
+			}
+		})
+	}
+	return counts
+}
+
+func TestCountSiteWordsMatchesSlow(t *testing.T) {
+	for _, name := range []string{"aeris-blog", "zibok", "hugo-theme-learn"} {
+		dir := filepath.Join(linttest.Corpora(t), name)
+		kind := lint.SiteJekyll
+		if _, err := os.Stat(filepath.Join(dir, "_config.yml")); err != nil {
+			kind = lint.SiteHugo
+		}
+		site, err := lint.LoadSite(dir, kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := countSiteWords(site), countSiteWordsSlow(site); !maps.Equal(got, want) || len(got) < 1000 {
+			t.Fatalf("%s: %d words counted, want %d", name, len(got), len(want))
 		}
 	}
 }
