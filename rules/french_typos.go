@@ -607,12 +607,12 @@ var frenchAccepted = setOfWords("sénior", "séniors", "sénioriale", "séniorit
 // wordFix returns the accented spelling of a word unknown to the
 // dictionary, when it is unique and the word is none of the site's.
 func (c *frChecker) wordFix(w string) (string, bool) {
-	if utf8.RuneCountInString(w) < 4 || c.accepted[w] || c.table.anyEnglish[w] {
+	// Most words are the site's: once its words are counted, that answers
+	// first.
+	if c.site != nil && c.site.usesIfCounted(w) >= c.opts.SiteWords {
 		return "", false
 	}
-	// Most words are the site's: once its words are counted, that answers
-	// before the dictionary.
-	if c.site != nil && c.site.usesIfCounted(w) >= c.opts.SiteWords {
+	if utf8.RuneCountInString(w) < 4 || c.accepted[w] || c.table.anyEnglish[w] {
 		return "", false
 	}
 	for _, r := range w {

@@ -54,6 +54,7 @@ func tokenizeFrench(text string) []frToken {
 // one slice for all the texts of a document.
 func appendFrenchTokens(toks []frToken, text string) []frToken {
 	first := len(toks)
+	lowerText, aligned := lowerKeepingOffsets(text)
 	i := 0
 	sentence := true
 	for i < len(text) {
@@ -89,11 +90,70 @@ func appendFrenchTokens(toks []frToken, text string) []frToken {
 		var hasDigit bool
 		i, hasDigit = wordEnd(text, start)
 		w := text[start:i]
-		toks = append(toks, frToken{start: start, end: i, text: w, lower: strings.ToLower(w), sep: sep, sentenceStart: sentence, hasDigit: hasDigit,
+		var lower string
+		if aligned {
+			lower = lowerText[start:i]
+		} else {
+			lower = strings.ToLower(w)
+		}
+		toks = append(toks, frToken{start: start, end: i, text: w, lower: lower, sep: sep, sentenceStart: sentence, hasDigit: hasDigit,
 			codeLike: codeBefore(text[:start]) || codeAfter(text[i:])})
 		sentence = false
 	}
 	return toks
+}
+
+// lowerKeepingOffsets returns text lowercased rune by rune, as
+// strings.ToLower does, when every rune keeps its length in bytes: then
+// the lowercase of a word of text is the same slice of the result, and
+// the tokenizer lowercases a whole text at once instead of word by word.
+// Invalid bytes, never part of a word, are kept.
+func lowerKeepingOffsets(text string) (string, bool) {
+	i := 0
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.ToLower(r) != r {
+			break
+		}
+		i += size
+	}
+	if i == len(text) {
+		return text, true
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	b.WriteString(text[:i])
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		lower := unicode.ToLower(r)
+		if utf8.RuneLen(lower) != size {
+			return "", false
+		}
+		b.WriteRune(lower)
+		i += size
+	}
+	return b.String(), true
 }
 
 // frenchWords calls fn with the text of each word tokenizeFrench finds,
@@ -140,6 +200,10 @@ func appendLower(buf []byte, w string) []byte {
 func wordEnd(text string, start int) (end int, hasDigit bool) {
 	i := start
 	for i < len(text) {
+		if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isWordRune(r) {
 			if '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
@@ -375,15 +439,25 @@ func rectifiedOnly(wrong, right string) bool {
 }
 
 func codeBefore(before string) bool {
-	r, _ := utf8.DecodeLastRuneInString(before)
-	return strings.ContainsRune("/\\_@#=~$<{.", r)
+	if before == "" {
+		return false
+	}
+	switch before[len(before)-1] {
+	case '/', '\\', '_', '@', '#', '=', '~', '$', '<', '{', '.':
+		return true
+	}
+	return false
 }
 
 func codeAfter(after string) bool {
-	r, size := utf8.DecodeRuneInString(after)
-	if strings.ContainsRune("/\\_=@({", r) {
+	if after == "" {
+		return false
+	}
+	switch after[0] {
+	case '/', '\\', '_', '=', '@', '(', '{':
 		return true
 	}
+	r, size := utf8.DecodeRuneInString(after)
 	if r == '.' || r == ':' {
 		n, _ := utf8.DecodeRuneInString(after[size:])
 		return unicode.IsLetter(n) || n == '/'

@@ -240,3 +240,30 @@ func TestCountSiteWordsMatchesSlow(t *testing.T) {
 		}
 	}
 }
+
+func TestParticipleForKeysEndInIt(t *testing.T) {
+	for k := range participleFor {
+		if !strings.HasSuffix(k, "it") {
+			t.Errorf("participleFor[%q]: checkPatterns only looks up words in -it", k)
+		}
+	}
+}
+
+func TestLowerKeepingOffsets(t *testing.T) {
+	for _, s := range append(tokenizerTexts(t), "İstanbul", "ẞ", "ǅ") {
+		got, ok := lowerKeepingOffsets(s)
+		if !ok {
+			continue
+		}
+		if len(got) != len(s) {
+			t.Fatalf("lowerKeepingOffsets(%.80q) = %.80q: not the same length", s, got)
+		}
+		// Invalid bytes are kept where strings.ToLower replaces them.
+		if want := strings.ToLower(s); utf8.ValidString(s) && got != want {
+			t.Fatalf("lowerKeepingOffsets(%.80q) = %.80q, want %.80q", s, got, want)
+		}
+	}
+	if _, ok := lowerKeepingOffsets("İstanbul"); ok {
+		t.Fatal("İ lowercases to one byte: the offsets cannot be kept")
+	}
+}
