@@ -32,7 +32,8 @@ var (
 )
 
 // participleFor maps a verb form in -it, wrong after an auxiliary, to the
-// past participle ("a finit" → "a fini").
+// past participle ("a finit" → "a fini"). Every key ends in "it", which
+// checkPatterns tests before looking a word up.
 var participleFor = map[string]string{
 	"réunit": "réuni", "finit": "fini", "choisit": "choisi", "définit": "défini", "établit": "établi",
 	"fournit": "fourni", "investit": "investi", "remplit": "rempli", "garantit": "garanti", "réussit": "réussi",
@@ -99,7 +100,7 @@ func (c *frChecker) checkPatterns(toks []frToken, text string, offs []int, cover
 		case t.lower == "bien" && n1.lower == "sur" && c.endsClause(toks, text, i+1):
 			c.report(offs, n1.start, n1.end, n1.text, []string{applyShape("sûr", shapeOf(n1.text))}, "\"bien sûr\" (of course) takes a circumflex")
 		// se fier aveuglement → aveuglément.
-		case aveuglementVerbs[t.lower] && n1.lower == "aveuglement":
+		case n1.lower == "aveuglement" && aveuglementVerbs[t.lower]:
 			c.report(offs, n1.start, n1.end, n1.text, []string{"aveuglément"}, "the adverb is \"aveuglément\" (\"aveuglement\" is a noun)")
 		// ce dernier jours / ces dernier jours / ces derniers jour.
 		case t.lower == "ce" && n1.lower == "dernier" && ok2 && n2.lower == "jours":
@@ -109,7 +110,7 @@ func (c *frChecker) checkPatterns(toks []frToken, text string, offs []int, cover
 		case t.lower == "ces" && n1.lower == "derniers" && ok2 && n2.lower == "jour":
 			c.report(offs, n2.start, n2.end, n2.text, []string{"jours"}, "\"ces derniers\" is plural")
 		// sont réunit → réunis; a finit → fini.
-		case participleFor[n1.lower] != "" && (avoirForms[t.lower] || etreSingular[t.lower] || etrePlural[t.lower]):
+		case strings.HasSuffix(n1.lower, "it") && participleFor[n1.lower] != "" && (avoirForms[t.lower] || etreSingular[t.lower] || etrePlural[t.lower]):
 			p := participleFor[n1.lower]
 			var rights []string
 			switch {
