@@ -190,6 +190,11 @@ func frScan(pass *lint.Pass, lang *frLangContext, mode, text string, offs []int)
 	s := &frScanner{lang: lang, pass: pass, mode: mode, text: text, offs: offs}
 	defer lang.scanned(text)
 	for i := 0; i < len(text); {
+		if !frMarkFirstByte[text[i]] {
+			// Not a mark, nor a continuation byte of one.
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case ':', ';', '!', '?':
@@ -222,6 +227,16 @@ func frScan(pass *lint.Pass, lang *frLangContext, mode, text string, offs []int)
 		i += n
 	}
 }
+
+// frMarkFirstByte holds the first bytes of the marks frScan checks: the
+// scan decodes runes only there. No first byte is a UTF-8 continuation
+// byte, so skipping the others byte by byte stops at every mark.
+var frMarkFirstByte = func() (first [256]bool) {
+	for _, r := range ":;!?,.«»…" {
+		first[string(r)[0]] = true
+	}
+	return first
+}()
 
 // before returns the rune before text[i] and its start, or -1.
 func (s *frScanner) before(i int) (rune, int) {

@@ -110,3 +110,18 @@ func TestFrLangContextLazy(t *testing.T) {
 		}
 	}
 }
+
+// TestFrMarkFirstByte checks what the scan's byte skipping rests on: every
+// mark's first byte is listed, and no UTF-8 continuation byte is.
+func TestFrMarkFirstByte(t *testing.T) {
+	for _, r := range ":;!?,.«»…" {
+		if !frMarkFirstByte[string(r)[0]] {
+			t.Errorf("the first byte of %q is missing", r)
+		}
+	}
+	for b := 0x80; b < 0xC0; b++ {
+		if frMarkFirstByte[b] {
+			t.Errorf("continuation byte %#x is listed", b)
+		}
+	}
+}
