@@ -54,7 +54,10 @@ func tokenizeFrench(text string) []frToken {
 // one slice for all the texts of a document.
 func appendFrenchTokens(toks []frToken, text string) []frToken {
 	first := len(toks)
-	lowerText, aligned := lowerKeepingOffsets(text)
+	// The lowercase of the words with capitals, end to end: their tokens
+	// get their slice of it at the end, one string per text rather than
+	// one per word.
+	var lowered []byte
 	i := 0
 	sentence := true
 	for i < len(text) {
@@ -90,70 +93,55 @@ func appendFrenchTokens(toks []frToken, text string) []frToken {
 		var hasDigit bool
 		i, hasDigit = wordEnd(text, start)
 		w := text[start:i]
-		var lower string
-		if aligned {
-			lower = lowerText[start:i]
-		} else {
-			lower = strings.ToLower(w)
+		lower := w
+		if hasUpper(w) {
+			if lowered == nil {
+				lowered = make([]byte, 0, 64) // a few capitalised words
+			}
+			n := len(lowered)
+			lowered = appendLower(lowered, w)
+			if len(lowered)-n == len(w) {
+				lower = "" // its slice of lowered, below
+			} else {
+				lowered = lowered[:n]
+				lower = strings.ToLower(w)
+			}
 		}
 		toks = append(toks, frToken{start: start, end: i, text: w, lower: lower, sep: sep, sentenceStart: sentence, hasDigit: hasDigit,
 			codeLike: codeBefore(text[:start]) || codeAfter(text[i:])})
 		sentence = false
 	}
+	if len(lowered) > 0 {
+		rest := string(lowered)
+		for k := first; k < len(toks); k++ {
+			if toks[k].lower == "" {
+				n := len(toks[k].text)
+				toks[k].lower, rest = rest[:n], rest[n:]
+			}
+		}
+	}
 	return toks
 }
 
-// lowerKeepingOffsets returns text lowercased rune by rune, as
-// strings.ToLower does, when every rune keeps its length in bytes: then
-// the lowercase of a word of text is the same slice of the result, and
-// the tokenizer lowercases a whole text at once instead of word by word.
-// Invalid bytes, never part of a word, are kept.
-func lowerKeepingOffsets(text string) (string, bool) {
-	i := 0
-	for i < len(text) {
-		if c := text[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				break
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.ToLower(r) != r {
-			break
-		}
-		i += size
-	}
-	if i == len(text) {
-		return text, true
-	}
-	var b strings.Builder
-	b.Grow(len(text))
-	b.WriteString(text[:i])
-	for i < len(text) {
-		c := text[i]
+// hasUpper tells whether strings.ToLower would change the word w (valid
+// UTF-8: words hold no invalid bytes).
+func hasUpper(w string) bool {
+	for i := 0; i < len(w); {
+		c := w[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				return true
 			}
-			b.WriteByte(c)
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == utf8.RuneError && size == 1 {
-			b.WriteByte(c)
-			i++
-			continue
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if unicode.ToLower(r) != r {
+			return true
 		}
-		lower := unicode.ToLower(r)
-		if utf8.RuneLen(lower) != size {
-			return "", false
-		}
-		b.WriteRune(lower)
 		i += size
 	}
-	return b.String(), true
+	return false
 }
 
 // frenchWords calls fn with the text of each word tokenizeFrench finds,

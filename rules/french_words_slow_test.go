@@ -249,21 +249,10 @@ func TestParticipleForKeysEndInIt(t *testing.T) {
 	}
 }
 
-func TestLowerKeepingOffsets(t *testing.T) {
-	for _, s := range append(tokenizerTexts(t), "İstanbul", "ẞ", "ǅ") {
-		got, ok := lowerKeepingOffsets(s)
-		if !ok {
-			continue
+func TestHasUpper(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if s := string(r); hasUpper(s) != (strings.ToLower(s) != s) {
+			t.Fatalf("hasUpper(%U) = %v", r, hasUpper(s))
 		}
-		if len(got) != len(s) {
-			t.Fatalf("lowerKeepingOffsets(%.80q) = %.80q: not the same length", s, got)
-		}
-		// Invalid bytes are kept where strings.ToLower replaces them.
-		if want := strings.ToLower(s); utf8.ValidString(s) && got != want {
-			t.Fatalf("lowerKeepingOffsets(%.80q) = %.80q, want %.80q", s, got, want)
-		}
-	}
-	if _, ok := lowerKeepingOffsets("İstanbul"); ok {
-		t.Fatal("İ lowercases to one byte: the offsets cannot be kept")
 	}
 }
