@@ -45,6 +45,7 @@ type jsonError struct {
 // memory whole, only the encoding of one finding is.
 func JSON(w io.Writer, res *lint.Result, _ Options) error {
 	out := &indentedWriter{w: bufio.NewWriter(w)}
+	out.enc = json.NewEncoder(&out.buf)
 	out.text("{\n  \"version\": 1,\n  \"findings\": ")
 	if len(res.Findings) == 0 {
 		out.text("[]")
@@ -79,7 +80,8 @@ func JSON(w io.Writer, res *lint.Result, _ Options) error {
 // sticks and ends the writing.
 type indentedWriter struct {
 	w   *bufio.Writer
-	buf bytes.Buffer // one value's encoding, reused
+	buf bytes.Buffer  // one value's encoding, reused
+	enc *json.Encoder // writes to buf; reused for its indentation buffer
 	err error
 }
 
@@ -96,9 +98,8 @@ func (iw *indentedWriter) value(v any, prefix string) {
 		return
 	}
 	iw.buf.Reset()
-	enc := json.NewEncoder(&iw.buf)
-	enc.SetIndent(prefix, "  ")
-	if iw.err = enc.Encode(v); iw.err != nil {
+	iw.enc.SetIndent(prefix, "  ")
+	if iw.err = iw.enc.Encode(v); iw.err != nil {
 		return
 	}
 	// Encode ends the value with a newline; the envelope places its own.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"testing"
 
 	"github.com/postlint/postlint/lint"
@@ -61,4 +62,33 @@ func TestJSONStreamsTheWholeDocumentEncoding(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkJSON writes a report of 10,000 findings, streamed and, for
+// comparison, encoded whole as before: B/op is the memory a large report
+// costs.
+func BenchmarkJSON(b *testing.B) {
+	res := &lint.Result{Files: 1000}
+	for i := range 10000 {
+		res.Findings = append(res.Findings, lint.Finding{
+			Rule: "french-typography", Severity: lint.SeverityWarning, Path: "content/posts/a-long-enough-path.md",
+			Start: lint.Position{Offset: i, Line: i, Column: 3}, End: lint.Position{Offset: i + 1, Line: i, Column: 4},
+			Message: `the space before ":" must be a narrow no-break space (French typography, space: strict)`,
+			Fix:     &lint.Fix{Message: "replace it with a narrow no-break space", Edits: []lint.Edit{{Start: i, End: i + 1, NewText: "\u202f"}}},
+		})
+	}
+	b.Run("stream", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := JSON(io.Discard, res, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("whole", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_, _ = io.Discard.Write(wholeJSON(res))
+		}
+	})
 }
