@@ -204,6 +204,8 @@ type target struct {
 type siteSlot struct {
 	root string
 	kind SiteKind
+	// order is the rank of the site among those found, in walk order.
+	order int
 
 	once     sync.Once
 	site     *Site
@@ -284,7 +286,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if sl := sites[root]; sl != nil {
 			return sl
 		}
-		sl := &siteSlot{root: root, kind: k}
+		sl := &siteSlot{root: root, kind: k, order: len(slots)}
 		sites[root] = sl
 		slots = append(slots, sl)
 		return sl
@@ -362,7 +364,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	fileErrs := make([]error, len(targets))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(jobs)
-	for i, t := range targets {
+	for _, i := range siteBySite(targets) {
+		t := targets[i]
 		g.Go(func() error {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -392,14 +395,37 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 	}
+	total := 0
+	for _, fs := range perFile {
+		total += len(fs)
+	}
+	if total > 0 {
+		res.Findings = make([]Finding, 0, total)
+	}
 	for i := range targets {
 		res.Findings = append(res.Findings, perFile[i]...)
+		perFile[i] = nil
 		if fileErrs[i] != nil {
 			res.Errors = append(res.Errors, fileErrs[i])
 		}
 	}
 	SortFindings(res.Findings)
 	return res, nil
+}
+
+// siteBySite returns the order in which to check targets: site after site,
+// in the order the sites were found, and in walk order within a site. A
+// site is then loaded once and released as soon as its files are checked.
+// Walk order alone can keep a site loaded for the whole run: a README at
+// the top of each of many sites belongs to one plain site rooted where the
+// walk started, which indexes every file below it.
+func siteBySite(targets []target) []int {
+	order := make([]int, len(targets))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return targets[a].slot.order - targets[b].slot.order })
+	return order
 }
 
 // SortFindings puts findings in output order.

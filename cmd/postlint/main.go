@@ -7,5 +7,8 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	stopTuning := tuneGC(os.LookupEnv)
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stopTuning()
+	os.Exit(code)
 }
