@@ -589,6 +589,7 @@ func ParsePostName(name string) (date time.Time, slug string, ok bool) {
 
 func (s *Site) indexPosts() {
 	var paths []string
+	nested := nestedSites{files: s.Files, known: map[string]bool{}}
 	s.Files.Walk(func(rel string) {
 		jekyllHTMLPost := s.Kind == SiteJekyll && isJekyllPostPath(rel) && strings.HasSuffix(rel, ".html")
 		if !IsMarkdown(rel) && !jekyllHTMLPost {
@@ -605,7 +606,13 @@ func (s *Site) indexPosts() {
 				}
 			}
 		default:
-			paths = append(paths, rel)
+			// A Jekyll or Hugo site inside a plain folder is checked as
+			// its own site; indexing its pages here too would hold the
+			// front matter of every nested blog for the life of the plain
+			// site (a repository's README keeps it loaded).
+			if !nested.under(rel) {
+				paths = append(paths, rel)
+			}
 		}
 	})
 	sort.Strings(paths)
@@ -782,4 +789,44 @@ func ParseDate(v any) (t time.Time, hasTime bool, ok bool) {
 		}
 	}
 	return time.Time{}, false, false
+}
+
+// nestedSites tells whether a path of a plain site lies inside a Jekyll or
+// Hugo site, answered from the site's file index (no file system calls)
+// and remembered per folder.
+type nestedSites struct {
+	files *FileSet
+	known map[string]bool
+}
+
+// under reports whether a folder above rel (not the root) is a site root.
+func (n nestedSites) under(rel string) bool {
+	dir := path.Dir(rel)
+	if dir == "." {
+		return false
+	}
+	if v, ok := n.known[dir]; ok {
+		return v
+	}
+	v := n.isSiteRoot(dir) || n.under(dir)
+	n.known[dir] = v
+	return v
+}
+
+// isSiteRoot is siteKindAt answered from the index.
+func (n nestedSites) isSiteRoot(dir string) bool {
+	for _, name := range jekyllConfigs {
+		if n.files.Has(dir + "/" + name) {
+			return true
+		}
+	}
+	if !n.files.HasDir(dir + "/content") {
+		return false
+	}
+	for _, name := range hugoConfigs {
+		if n.files.Has(dir + "/" + name) {
+			return true
+		}
+	}
+	return n.files.HasDir(dir + "/config/_default")
 }

@@ -149,3 +149,45 @@ func TestIndexedFrontMatterReuse(t *testing.T) {
 		t.Errorf("kept %d bytes of the file", n)
 	}
 }
+
+// A plain folder holding whole blogs (a repository with a README and a
+// Jekyll and a Hugo site beside it) indexes only its own pages: the blogs'
+// pages belong to their own sites. Its file index still sees every file,
+// so links from the README into a blog resolve.
+func TestPlainSiteLeavesNestedSitesOut(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, body string) {
+		t.Helper()
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("README.md", "# Repo\n")
+	write("notes/todo.md", "---\ntitle: t\n---\n")
+	write("blog/_config.yml", "title: b\n")
+	write("blog/_posts/2024-01-01-a.md", "---\ntitle: a\n---\n")
+	write("blog/docs/deep/page.md", "x\n")
+	write("hugo/config.toml", "title = 'h'\n")
+	write("hugo/content/post.md", "+++\ntitle = 'p'\n+++\n")
+	write("hugo-like/content/not-a-site.md", "no config beside content/\n")
+
+	site, err := LoadSite(root, SitePlain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range site.Posts {
+		got = append(got, p.Path)
+	}
+	want := []string{"README.md", "hugo-like/content/not-a-site.md", "notes/todo.md"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("plain site pages = %q, want %q", got, want)
+	}
+	if !site.Files.Has("blog/_posts/2024-01-01-a.md") {
+		t.Error("the file index lost a nested site's file")
+	}
+}
