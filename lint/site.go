@@ -104,6 +104,11 @@ type Post struct {
 	// Lang is the language the page declares or that its place implies
 	// (Hugo language folders and .fr.md suffixes), or "".
 	Lang string
+	// OpensWithDashes is set when the file starts with "---" (after a
+	// byte order mark, if any), the line Jekyll opens a front matter
+	// block with; it does not say whether the block is well formed. Rules
+	// read it instead of opening every post again.
+	OpensWithDashes bool
 
 	// parsedFrontMatter is the index's parse of the file's front matter and
 	// parsedFrom the bytes it depends on (the file up to the end of the
@@ -666,6 +671,7 @@ func (s *Site) readPost(rel string) *Post {
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		bom = 3
 	}
+	p.OpensWithDashes = bytes.HasPrefix(src[bom:], []byte("---"))
 	fm := parseFrontMatter(src, bom)
 	if len(src) == frontMatterFirstRead && !settledWithin(fm, src, bom) {
 		if src, err = readHead(file, frontMatterReadLimit); err != nil {

@@ -191,3 +191,49 @@ func TestPlainSiteLeavesNestedSitesOut(t *testing.T) {
 		t.Error("the file index lost a nested site's file")
 	}
 }
+
+// TestOpensWithDashes checks the index's record of a file's first bytes
+// against the files themselves.
+func TestOpensWithDashes(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]bool{
+		"_posts/2024-01-01-a.md": true,  // a block
+		"_posts/2024-01-02-b.md": true,  // after a byte order mark
+		"_posts/2024-01-03-c.md": true,  // "----": no block, but the dashes
+		"_posts/2024-01-04-d.md": true,  // never closed
+		"_posts/2024-01-05-e.md": true,  // "---" alone, no line break
+		"_posts/2024-01-06-f.md": false, // TOML
+		"_posts/2024-01-07-g.md": false, // none
+		"_posts/2024-01-08-h.md": false, // "--"
+		"_posts/2024-01-09-i.md": false, // empty
+	}
+	content := map[string]string{
+		"_posts/2024-01-01-a.md": "---\ntitle: A\n---\nbody\n",
+		"_posts/2024-01-02-b.md": "\xEF\xBB\xBF---\ntitle: B\n---\n",
+		"_posts/2024-01-03-c.md": "----\ntext\n",
+		"_posts/2024-01-04-d.md": "---\ntitle: D\n",
+		"_posts/2024-01-05-e.md": "---",
+		"_posts/2024-01-06-f.md": "+++\ntitle = \"F\"\n+++\n",
+		"_posts/2024-01-07-g.md": "text\n",
+		"_posts/2024-01-08-h.md": "--",
+		"_posts/2024-01-09-i.md": "",
+	}
+	for rel, c := range content {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site, err := LoadSite(root, SiteJekyll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, want := range files {
+		if got := site.PostByPath(rel).OpensWithDashes; got != want {
+			t.Errorf("%s: OpensWithDashes %v, want %v", rel, got, want)
+		}
+	}
+}
