@@ -2,12 +2,8 @@ package rules
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"net/url"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/postlint/postlint/lint"
@@ -164,7 +160,7 @@ func indexJekyllURLs(site *lint.Site, u *siteURLs) {
 		}
 		var fm map[string]any
 		if p := posts[rel]; p != nil {
-			if p.FrontMatterErr == nil && hasFrontMatterFile(site, rel) {
+			if p.FrontMatterErr == nil && p.OpensWithDashes {
 				fm = p.FrontMatter
 			}
 		} else if ext := path.Ext(rel); ext == ".html" || ext == ".htm" || ext == ".xml" || ext == ".scss" || ext == ".sass" || ext == ".json" || ext == ".txt" {
@@ -217,27 +213,6 @@ func indexJekyllURLs(site *lint.Site, u *siteURLs) {
 func isPostPath(rel string) bool {
 	return strings.HasPrefix(rel, "_posts/") || strings.Contains(rel, "/_posts/")
 }
-
-func hasFrontMatterFile(site *lint.Site, rel string) bool {
-	if !site.Files.Has(rel) {
-		return false
-	}
-	// Only the first bytes matter: the file is not read whole.
-	f, err := os.Open(filepath.Join(site.Root, filepath.FromSlash(rel)))
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	var head [len(utf8BOM) + len("---")]byte
-	n, err := io.ReadFull(f, head[:])
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return false
-	}
-	b := bytes.TrimPrefix(head[:n], []byte(utf8BOM))
-	return bytes.HasPrefix(b, []byte("---"))
-}
-
-const utf8BOM = "\xEF\xBB\xBF"
 
 func redirectFrom(fm map[string]any) []string {
 	switch v := fm["redirect_from"].(type) {
