@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -105,4 +107,54 @@ func FuzzFunctionWordCounts(f *testing.F) {
 			t.Fatalf("%q: %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestParseFileWithoutLanguage checks that the parse rules use for other
+// pages is ParseFile's, language aside, and shares the site's parser.
+func TestParseFileWithoutLanguage(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"_config.yml":            "title: x\n",
+		"_posts/2024-01-01-a.md": "---\ntitle: A\n---\n# Le titre {#t}\n\nC'est le texte de la page, et nous sommes dans une phrase avec [un lien](/b/) et {{ site.x }}.\n\n```\ncode\n```\n",
+		"_posts/2024-01-02-b.md": "---\ntitle: B\nlang: en\n---\nThe text of the page is in English, and it is [here](/a/#t).\n",
+		"about.md":               "No front matter, and this is {% raw %}raw{% endraw %} text for the test of the language.\n",
+	}
+	for rel, c := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site, err := LoadSite(root, SiteJekyll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, c := range files {
+		if !IsMarkdown(rel) {
+			continue
+		}
+		abs := filepath.Join(root, filepath.FromSlash(rel))
+		full := ParseFile(site, abs, rel, []byte(c), "", nil)
+		bare := ParseFileWithoutLanguage(site, abs, rel, []byte(c))
+		if bare.Lang != "" || bare.LangSource != "" {
+			t.Errorf("%s: language %q (%s), want none", rel, bare.Lang, bare.LangSource)
+		}
+		if full.Lang == "" {
+			t.Errorf("%s: ParseFile found no language", rel)
+		}
+		full.Lang, full.LangSource = "", ""
+		for _, d := range []*Document{full, bare} {
+			d.Prose()
+			d.Links()
+		}
+		if !reflect.DeepEqual(full, bare) {
+			t.Errorf("%s: the documents differ beyond their language", rel)
+		}
+	}
+	if site.markdown() != site.markdown() {
+		t.Error("the site's parser is built again")
+	}
 }

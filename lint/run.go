@@ -452,10 +452,23 @@ func displayPath(cwd, abs string) string {
 // ParseFile parses one file of a site as the engine does, for tests and
 // tools.
 func ParseFile(site *Site, abs, display string, src []byte, langOverride string, cfg *Config) *Document {
-	return parseForSite(newMarkdown(), site, abs, display, src, langOverride, cfg)
+	d := parseForSite(site.markdown(), site, abs, display, src)
+	d.detectLanguage(langOverride, site, cfg)
+	return d
 }
 
-func parseForSite(md goldmark.Markdown, site *Site, abs, display string, src []byte, langOverride string, cfg *Config) *Document {
+// ParseFileWithoutLanguage parses one file of a site as ParseFile does but
+// leaves its language unknown (Lang and LangSource empty): detecting it may
+// build the prose of the whole file. Rules use it for the other pages they
+// read while checking one (the anchors of a linked page, a series' lists),
+// whose language they never look at.
+func ParseFileWithoutLanguage(site *Site, abs, display string, src []byte) *Document {
+	return parseForSite(site.markdown(), site, abs, display, src)
+}
+
+// parseForSite parses a file of site (nil for none) with the site's
+// template syntax and Markdown engine; the caller sets its language.
+func parseForSite(md goldmark.Markdown, site *Site, abs, display string, src []byte) *Document {
 	syntax := SyntaxLiquid | SyntaxShortcode
 	kramdown := false
 	if site != nil {
@@ -474,9 +487,7 @@ func parseForSite(md goldmark.Markdown, site *Site, abs, display string, src []b
 			post = site.PostByPath(rel)
 		}
 	}
-	d := parseDocument(md, display, abs, src, syntax, kramdown, post)
-	d.detectLanguage(langOverride, site, cfg)
-	return d
+	return parseDocument(md, display, abs, src, syntax, kramdown, post)
 }
 
 // Checker parses documents and runs a set of rules on them; it is safe for
@@ -510,7 +521,8 @@ func (c *Checker) Check(site *Site, abs, display string, src []byte) (findings [
 	if err := screen(src); err != nil {
 		return nil, &FileError{Path: display, Err: err}
 	}
-	d := parseForSite(c.md, site, abs, display, src, c.lang, c.cfg)
+	d := parseForSite(c.md, site, abs, display, src)
+	d.detectLanguage(c.lang, site, c.cfg)
 	sup := newSuppressor(d.Directives(), d.Lines)
 	var mu sync.Mutex // rules run one after another, but a rule may report from goroutines
 	for _, r := range c.rules {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/yuin/goldmark"
 	"gopkg.in/yaml.v3"
 )
 
@@ -71,6 +72,10 @@ type Site struct {
 	parsed atomic.Int64
 	memoMu sync.Mutex
 	memo   map[string]*memoEntry
+	// md parses the documents rules read besides the checked ones, built on
+	// first use: building a parser costs more than a small page.
+	md     goldmark.Markdown
+	mdOnce sync.Once
 }
 
 // ContentDir is one Hugo content folder.
@@ -149,6 +154,16 @@ func (s *Site) Memo(key string, compute func() any) any {
 	s.memoMu.Unlock()
 	e.once.Do(func() { e.value = compute() })
 	return e.value
+}
+
+// markdown returns the parser for the documents of the site (of no site
+// when s is nil) that are parsed outside a Checker.
+func (s *Site) markdown() goldmark.Markdown {
+	if s == nil {
+		return newMarkdown()
+	}
+	s.mdOnce.Do(func() { s.md = newMarkdown() })
+	return s.md
 }
 
 // dropMemo forgets the memoized values once no file of the site is left to
