@@ -423,7 +423,7 @@ func (c *linkChecker) anchorsOf(target string) *docAnchors {
 	if a, ok := checkedAnchorsOf(c.site).lookup(target, src); ok {
 		return a
 	}
-	doc := lint.ParseFile(c.site, abs, target, src, "", c.pass.Config)
+	doc := lint.ParseFileWithoutLanguage(c.site, abs, target, src)
 	return computeAnchors(c.site, doc)
 }
 

@@ -256,7 +256,7 @@ func navIndex(s *lint.Site, opts *SeriesOrderOptions) map[*lint.Post][][]*lint.P
 			if err != nil || bytes.Count(src, []byte("](")) < opts.MinLinks {
 				continue
 			}
-			d := lint.ParseFile(s, abs, p.Path, src, "", nil)
+			d := lint.ParseFileWithoutLanguage(s, abs, p.Path, src)
 			for _, l := range findNavLists(d, s, p, facts, opts.MinLinks) {
 				idx[p] = append(idx[p], l.members())
 			}
