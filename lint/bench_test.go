@@ -110,3 +110,47 @@ func BenchmarkLoadSite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseOtherPages is what rules pay to parse the pages they read
+// besides the checked one (linked pages, series members): every Markdown
+// file of a real site, with and without language detection.
+func BenchmarkParseOtherPages(b *testing.B) {
+	dir := linttest.Corpora(b)
+	root, err := filepath.Abs(filepath.Join(dir, "jekyll-docs"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	site, err := lint.LoadSite(root, lint.SiteJekyll)
+	if err != nil {
+		b.Fatal(err)
+	}
+	files := map[string][]byte{}
+	size := 0
+	for _, p := range site.Posts {
+		abs := filepath.Join(root, filepath.FromSlash(p.Path))
+		src, err := os.ReadFile(abs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files[abs] = src
+		size += len(src)
+	}
+	b.Run("ParseFile", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			for abs, src := range files {
+				lint.ParseFile(site, abs, "x.md", src, "", nil)
+			}
+		}
+	})
+	b.Run("WithoutLanguage", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for b.Loop() {
+			for abs, src := range files {
+				lint.ParseFileWithoutLanguage(site, abs, "x.md", src)
+			}
+		}
+	})
+}
