@@ -53,6 +53,8 @@ type Document struct {
 	proseTextsOnce sync.Once
 	links          []Link
 	linksDone      bool
+	directives     []Directive
+	directivesDone bool
 }
 
 // markdown is stateless once built; goldmark parsers are safe for

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -25,8 +26,22 @@ type Directive struct {
 var directiveRE = regexp.MustCompile(`<!--\s*postlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->`)
 
 // Directives returns the document's inline postlint comments, found in HTML
-// blocks and inline HTML only (never in code).
+// blocks and inline HTML only (never in code). They are found on the first
+// call; callers must not modify the result.
 func (d *Document) Directives() []Directive {
+	if !d.directivesDone {
+		d.directivesDone = true
+		// Every comment holds "postlint-": most files have none, and
+		// need no walk of their tree.
+		if bytes.Contains(d.Src, []byte("postlint-")) {
+			d.directives = d.findDirectives()
+		}
+	}
+	return d.directives
+}
+
+// findDirectives looks for the inline comments in the HTML of the tree.
+func (d *Document) findDirectives() []Directive {
 	var out []Directive
 	scan := func(start, end int) {
 		for _, m := range directiveRE.FindAllSubmatchIndex(d.Src[start:end], -1) {
@@ -100,7 +115,12 @@ type toggle struct {
 	disable bool
 }
 
+// newSuppressor indexes a document's directives. A document without any
+// (most) gets a nil suppressor, which silences nothing, and no maps.
 func newSuppressor(directives []Directive, lines *LineIndex) *suppressor {
+	if len(directives) == 0 {
+		return nil
+	}
 	s := &suppressor{file: map[string]bool{}, lines: map[string]map[int]bool{}, toggles: map[string][]toggle{}}
 	ds := append([]Directive(nil), directives...)
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Span.Start < ds[j].Span.Start })
@@ -160,6 +180,9 @@ func newSuppressor(directives []Directive, lines *LineIndex) *suppressor {
 // silenced: the last disable or enable comment before it that concerns the
 // rule decides.
 func (s *suppressor) suppressed(rule string, off, line int) bool {
+	if s == nil {
+		return false
+	}
 	if s.file[""] || s.file[rule] || s.lines[""][line] || s.lines[rule][line] {
 		return true
 	}

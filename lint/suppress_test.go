@@ -82,3 +82,26 @@ func TestSuppressorMatchesDefinition(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectivesPrefilter checks that a file without "postlint-" has no
+// directives, that the directives are found once, and that a nil
+// suppressor silences nothing.
+func TestDirectivesPrefilter(t *testing.T) {
+	for _, src := range []string{"text\n\n<!-- postlint disable -->\n", "`<!-- postlint-disable -->`\n", "<!-- postlint-disable -->\n"} {
+		d := parse(t, src, 0)
+		first := d.Directives()
+		if want := strings.Contains(src, "postlint-") && !strings.HasPrefix(src, "`"); (len(first) > 0) != want {
+			t.Errorf("%q: %d directives", src, len(first))
+		}
+		if again := d.Directives(); len(first) > 0 && &again[0] != &first[0] {
+			t.Errorf("%q: directives found again", src)
+		}
+		if d.findDirectives() != nil && !strings.Contains(src, "postlint-") {
+			t.Errorf("%q: the prefilter hides a directive", src)
+		}
+	}
+	none := newSuppressor(nil, nil)
+	if none.suppressed("a", 0, 1) {
+		t.Error("no directive silences a finding")
+	}
+}
