@@ -22,8 +22,11 @@ type linkIndex struct {
 	// needed (a zero Start until then: a destination starts after its "](").
 	openers []int
 	extents []Span
-	// blanks are the blank lines ("\n\n" or "\n\r\n") in the body.
-	blanks []Span
+	// blanks are the blank lines ("\n\n" or "\n\r\n") in the body, found
+	// when first needed: a link whose first candidate is its destination
+	// (most) needs none.
+	blanks      []Span
+	blanksFound bool
 	// defs maps a destination as written, and with its backslash escapes
 	// removed, to the first reference definition that has it; ampDef is
 	// the first definition whose destination holds an entity (&…;), which
@@ -50,7 +53,14 @@ func newLinkIndex(m []byte, from int) *linkIndex {
 		i += k + 1
 	}
 	ix.extents = make([]Span, len(ix.openers))
-	for i := from; ; {
+	return ix
+}
+
+// findBlanks records the blank lines of the body.
+func (ix *linkIndex) findBlanks() {
+	ix.blanksFound = true
+	m := ix.m
+	for i := ix.body; ; {
 		k := bytes.IndexByte(m[i:], '\n')
 		if k < 0 {
 			break
@@ -64,11 +74,13 @@ func newLinkIndex(m []byte, from int) *linkIndex {
 		}
 		i = p + 1
 	}
-	return ix
 }
 
 // blankWithin reports whether a whole blank line lies in [start, end).
 func (ix *linkIndex) blankWithin(start, end int) bool {
+	if !ix.blanksFound {
+		ix.findBlanks()
+	}
 	i := sort.Search(len(ix.blanks), func(i int) bool { return ix.blanks[i].Start >= start })
 	// Blank lines are at most three bytes long, so the first two that start
 	// after start hold the one that ends first.

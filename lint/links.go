@@ -62,6 +62,9 @@ func (d *Document) Links() []Link {
 		l := Link{Node: n, Image: image}
 		if ix == nil {
 			ix = newLinkIndex(d.Masked, d.BodyStart)
+			// Inline links and images have one "(" each: room for
+			// them all and a few reference links.
+			d.links = make([]Link, 0, len(ix.openers)+4)
 		}
 		if s, ok := ix.findDestination(cursor, dest); ok {
 			l.DestSpan, l.Located = s, true
