@@ -151,7 +151,7 @@ func (s *Site) jekyllPostURLs(rel string, fm map[string]any) []string {
 	}
 	dates := []time.Time{date}
 	if tz := fmString(s.Config["timezone"]); tz != "" {
-		if loc, err := time.LoadLocation(tz); err == nil && hasTime {
+		if loc, ok := s.Location(); ok && hasTime {
 			dates = []time.Time{date.In(loc)}
 		}
 	} else if hasTime {

@@ -76,6 +76,10 @@ type Site struct {
 	// first use: building a parser costs more than a small page.
 	md     goldmark.Markdown
 	mdOnce sync.Once
+	// location is the time zone of the `timezone` setting, loaded on
+	// first use: loading reads the zone database.
+	location     *time.Location
+	locationOnce sync.Once
 }
 
 // ContentDir is one Hugo content folder.
@@ -164,6 +168,19 @@ func (s *Site) markdown() goldmark.Markdown {
 	}
 	s.mdOnce.Do(func() { s.md = newMarkdown() })
 	return s.md
+}
+
+// Location returns the time zone the site's `timezone` setting names, and
+// false when it names none or one unknown to the zone database.
+func (s *Site) Location() (*time.Location, bool) {
+	s.locationOnce.Do(func() {
+		if tz := fmString(s.Config["timezone"]); tz != "" {
+			if loc, err := time.LoadLocation(tz); err == nil {
+				s.location = loc
+			}
+		}
+	})
+	return s.location, s.location != nil
 }
 
 // dropMemo forgets the memoized values once no file of the site is left to

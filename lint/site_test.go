@@ -237,3 +237,18 @@ func TestOpensWithDashes(t *testing.T) {
 		}
 	}
 }
+
+func TestSiteLocation(t *testing.T) {
+	for tz, want := range map[any]string{"Europe/Paris": "Europe/Paris", "UTC": "UTC", "Nowhere/Atlantis": "", "": "", nil: "", 3: ""} {
+		s := &Site{Config: map[string]any{"timezone": tz}}
+		for range 2 { // loaded once, the same both times
+			got := ""
+			if loc, ok := s.Location(); ok {
+				got = loc.String()
+			}
+			if got != want {
+				t.Errorf("timezone %v: %q, want %q", tz, got, want)
+			}
+		}
+	}
+}
