@@ -254,7 +254,7 @@ func (c *fmChecker) checkPostName(post *lint.Post) bool {
 	day := d
 	where := ""
 	if tz := fmString(c.pass.Site.Config["timezone"]); tz != "" && hasTime {
-		if loc, err := time.LoadLocation(tz); err == nil {
+		if loc, ok := c.pass.Site.Location(); ok {
 			day = d.In(loc)
 			if !sameDay(day, d) {
 				where = " in the site's timezone " + tz
