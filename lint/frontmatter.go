@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 )
 
@@ -77,40 +78,30 @@ func parseFrontMatter(src []byte, start int) FrontMatter {
 		return fm
 	}
 	fm.Format = format
+	var doc yamlDoc
+	var data map[string]any
+	formats := []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", func(b []byte, v any) error { return decodeYAML(b, &doc) }),
+		frontmatter.NewFormat("---yaml", "---", func(b []byte, v any) error { return decodeYAML(b, &doc) }),
+		frontmatter.NewFormat("+++", "+++", func(b []byte, v any) error { return toml.Unmarshal(b, &data) }),
+		frontmatter.NewFormat("---toml", "---", func(b []byte, v any) error { return toml.Unmarshal(b, &data) }),
+		frontmatter.NewFormat("---json", "---", func(b []byte, v any) error { return json.Unmarshal(b, &data) }),
+		{Start: "{", End: "}", UnmarshalDelims: true, Unmarshal: func(b []byte, v any) error { return json.Unmarshal(b, &data) }},
+	}
 	contentStart := start + firstLineEnd + 1
 	if format == FrontMatterJSON && first == "{" {
 		contentStart = start
 	}
 	fm.Content.Start = contentStart
 	fm.Span.Start = start
-	closer := "---"
-	switch first {
-	case "+++":
-		closer = "+++"
-	case "{":
-		closer = "}"
-	}
-	closeStart, next, closed := closingLine(src, start+firstLineEnd+1, closer)
-	if !closed {
+	rest, err := frontmatter.MustParse(bytes.NewReader(src[start:]), nil, formats...)
+	if errors.Is(err, frontmatter.ErrNotFound) {
 		fm.Unterminated = true
 		fm.Err = fmt.Errorf("front matter opened with %q on line 1 is never closed", first)
 		fm.ErrOffset = start
 		fm.Span.End = len(src)
 		fm.Content.End = len(src)
 		return fm
-	}
-	var doc yamlDoc
-	var data map[string]any
-	var err error
-	switch {
-	case format == FrontMatterYAML:
-		err = decodeYAML(src[contentStart:closeStart], &doc)
-	case format == FrontMatterTOML:
-		err = toml.Unmarshal(src[contentStart:closeStart], &data)
-	case first == "{": // the braces are part of the JSON
-		err = json.Unmarshal(src[start:next], &data)
-	default:
-		err = json.Unmarshal(src[contentStart:closeStart], &data)
 	}
 	if err != nil {
 		fm.Err = err
@@ -120,7 +111,7 @@ func parseFrontMatter(src []byte, start int) FrontMatter {
 		fm.ErrOffset = errorOffset(src, contentStart, err)
 		return fm
 	}
-	fm.Span.End = next
+	fm.Span.End = len(src) - len(rest)
 	fm.Content.End = closingLineStart(src, fm.Span.End)
 	if format == FrontMatterJSON && first == "{" {
 		fm.Content.End = fm.Span.End
@@ -138,25 +129,6 @@ func parseFrontMatter(src []byte, start int) FrontMatter {
 		fm.Data = map[string]any{}
 	}
 	return fm
-}
-
-// closingLine finds the line that closes a front matter block, the first
-// line at or after from that is closer once trimmed of white space (as
-// adrg/frontmatter decides). It returns where that line starts and where
-// the next one does (len(src) at the end), and false when no line closes
-// the block.
-func closingLine(src []byte, from int, closer string) (lineStart, next int, ok bool) {
-	for i := from; i < len(src); i = next {
-		lineEnd := len(src)
-		next = len(src)
-		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
-			lineEnd, next = i+j, i+j+1
-		}
-		if string(bytes.TrimSpace(src[i:lineEnd])) == closer {
-			return i, next, true
-		}
-	}
-	return 0, 0, false
 }
 
 func decodeYAML(b []byte, doc *yamlDoc) error {
