@@ -269,13 +269,26 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 
 	sites := map[string]*siteSlot{}
 	var slots []*siteSlot
-	siteFor := func(p, stop string) *siteSlot {
+	// Files of one folder share their site: discovery (several stats per
+	// folder up to the site root) runs once per folder, not once per file.
+	type discovered struct {
+		root string
+		kind SiteKind
+	}
+	discoveredIn := map[[2]string]discovered{}
+	// siteFor is called with files only.
+	siteFor := func(file, stop string) *siteSlot {
 		root, k := opts.SiteRoot, SiteKind(kind)
 		if root == "" {
-			var found SiteKind
-			root, found = DiscoverSite(p, stop)
+			key := [2]string{filepath.Dir(file), stop}
+			d, ok := discoveredIn[key]
+			if !ok {
+				d.root, d.kind = DiscoverSite(file, stop)
+				discoveredIn[key] = d
+			}
+			root = d.root
 			if k == "" || k == "auto" {
-				k = found
+				k = d.kind
 			}
 		} else if k == "" || k == "auto" {
 			if k = siteKindAt(root); k == "" {
