@@ -245,6 +245,8 @@ type frChecker struct {
 	// toks and covered are reused from text to text.
 	toks    []frToken
 	covered []bool
+	// offs maps the prose block being checked to the source.
+	offs textOffsets
 }
 
 func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
@@ -286,9 +288,10 @@ func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
 		}
 	}
 	src := pass.Doc.Src
-	for _, b := range pass.Doc.Prose() {
-		text, offs := b.Text(src)
-		c.checkText(text, offs)
+	blocks := pass.Doc.Prose()
+	for i := range blocks {
+		c.offs = textOffsets{block: &blocks[i], src: src}
+		c.checkText(proseText(src, &blocks[i]), &c.offs)
 	}
 	c.checkFrontMatter()
 }
@@ -367,16 +370,33 @@ func countSiteWords(site *lint.Site) map[string]int {
 	return counts
 }
 
+// textOffsets maps the offsets of a text to the source. For a prose
+// block it asks ProseBlock.Text for the map, eight bytes per byte of
+// text, only when a finding needs it: most blocks have none.
+type textOffsets struct {
+	offs  []int
+	block *lint.ProseBlock // when offs is nil
+	src   []byte
+}
+
+// at returns the source offset of text offset i.
+func (t *textOffsets) at(i int) int {
+	if t.offs == nil {
+		_, t.offs = t.block.Text(t.src)
+	}
+	return t.offs[i]
+}
+
 // span maps text offsets [s, e) to source offsets; exact is false when the
 // source between them is not the text itself (emphasis marks, a line
 // break joined), so that replacing it would lose markup.
-func span(offs []int, s, e int) (start, end int, exact bool) {
-	start = offs[s]
-	end = offs[e-1] + 1
+func span(offs *textOffsets, s, e int) (start, end int, exact bool) {
+	start = offs.at(s)
+	end = offs.at(e-1) + 1
 	return start, end, end-start == e-s
 }
 
-func (c *frChecker) report(offs []int, s, e int, wrong string, rights []string, why string) {
+func (c *frChecker) report(offs *textOffsets, s, e int, wrong string, rights []string, why string) {
 	start, end, exact := span(offs, s, e)
 	if c.reported[[2]int{start, end}] {
 		return
@@ -404,7 +424,7 @@ var frCategoryWhy = map[string]string{
 	"grammaire":   "common grammar mistake",
 }
 
-func (c *frChecker) checkText(text string, offs []int) {
+func (c *frChecker) checkText(text string, offs *textOffsets) {
 	c.toks = appendFrenchTokens(c.toks[:0], text)
 	toks := c.toks
 	c.covered = slices.Grow(c.covered[:0], len(toks))[:len(toks)]
@@ -426,7 +446,7 @@ func (c *frChecker) checkText(text string, offs []int) {
 
 // matchList reports the longest list entry starting at token i and returns
 // its length in tokens (0 when none matches or it is not reported).
-func (c *frChecker) matchList(toks []frToken, i int, text string, offs []int) int {
+func (c *frChecker) matchList(toks []frToken, i int, text string, offs *textOffsets) int {
 	cands := c.table.byFirst[toks[i].lower]
 	var best *frEntry
 	for _, e := range cands {
@@ -545,7 +565,7 @@ func (c *frChecker) frenchContext(toks []frToken, i, n int, shape caseShape) boo
 
 // checkDictionary reports lowercase words unknown to the dictionary whose
 // accented spelling is unique.
-func (c *frChecker) checkDictionary(toks []frToken, offs []int, covered []bool) {
+func (c *frChecker) checkDictionary(toks []frToken, offs *textOffsets, covered []bool) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if covered[i] || len(t.text) > maxDictWord {
@@ -659,7 +679,7 @@ func (c *frChecker) checkFrontMatter() {
 		for i := range offs {
 			offs[i] = start + i
 		}
-		c.checkText(v, offs)
+		c.checkText(v, &textOffsets{offs: offs})
 	}
 }
 

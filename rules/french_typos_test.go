@@ -35,7 +35,7 @@ func checkSentence(s string, d *frenchDict) []frFinding {
 	for i := range offs {
 		offs[i] = i
 	}
-	c.checkText(s, offs)
+	c.checkText(s, &textOffsets{offs: offs})
 	return out
 }
 
