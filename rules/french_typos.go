@@ -366,8 +366,8 @@ func (v *siteVocabulary) usesIfCounted(w string) int {
 func countSiteWords(site *lint.Site) map[string]int {
 	// Words are numbered in the order met: files[n] counts the files that
 	// use word n and lastFile[n] is the last of them, so that a file
-	// counts once without a set of its own. Each word is lowercased into
-	// one buffer and copied only the first time.
+	// counts once without a set of its own. Each word with capitals is
+	// lowercased into one buffer; a word is copied only the first time.
 	number := map[string]int{}
 	var files, lastFile []int
 	var lower []byte
@@ -376,12 +376,23 @@ func countSiteWords(site *lint.Site) map[string]int {
 		if err != nil {
 			continue
 		}
-		frenchWords(string(b), func(w string) {
-			lower = appendLower(lower[:0], w)
-			n, ok := number[string(lower)]
+		frenchWords(string(b), func(w string, upper bool) {
+			// Most words are lowercase: looked up as they are.
+			var n int
+			var ok bool
+			if upper {
+				lower = appendLower(lower[:0], w)
+				n, ok = number[string(lower)]
+			} else {
+				n, ok = number[w]
+			}
 			if !ok {
 				n = len(files)
-				number[string(lower)] = n
+				if upper {
+					number[string(lower)] = n
+				} else {
+					number[strings.Clone(w)] = n // w is part of the file's text
+				}
 				files = append(files, 0)
 				lastFile = append(lastFile, -1)
 			}

@@ -125,8 +125,9 @@ func appendFrenchTokens(toks []frToken, text string) []frToken {
 
 // frenchWords calls fn with the text of each word tokenizeFrench finds,
 // without building tokens: counting the words of every post of a site is
-// a pass over the whole site.
-func frenchWords(text string, fn func(w string)) {
+// a pass over the whole site. upper tells whether strings.ToLower would
+// change w.
+func frenchWords(text string, fn func(w string, upper bool)) {
 	i := 0
 	for i < len(text) {
 		for i < len(text) {
@@ -140,8 +141,9 @@ func frenchWords(text string, fn func(w string)) {
 			break
 		}
 		start := i
-		i, _, _ = wordEnd(text, start)
-		fn(text[start:i])
+		var upper bool
+		i, _, upper = wordEnd(text, start)
+		fn(text[start:i], upper)
 	}
 }
 

@@ -214,7 +214,7 @@ func countSiteWordsSlow(site *lint.Site) map[string]int {
 			continue
 		}
 		seen := map[string]bool{}
-		frenchWords(string(b), func(w string) {
+		frenchWords(string(b), func(w string, _ bool) {
 			if lower := strings.ToLower(w); !seen[lower] {
 				seen[lower] = true
 				counts[lower]++
