@@ -60,7 +60,7 @@ func nextSpaced(toks []frToken, i int) (frToken, bool) {
 	return frToken{}, false
 }
 
-func (c *frChecker) checkPatterns(toks []frToken, text string, offs []int, covered []bool) {
+func (c *frChecker) checkPatterns(toks []frToken, text string, offs *textOffsets, covered []bool) {
 	apos := "'"
 	if strings.Contains(text, "’") && !strings.Contains(text, "'") {
 		apos = "’"

@@ -132,16 +132,17 @@ func checkFrenchTypography(pass *lint.Pass) {
 		mode = o.Space
 	}
 	for _, f := range frontMatterProse(pass.Doc, "title", "description", "excerpt", "summary") {
-		frScan(pass, &frLangContext{}, mode, f.Text, f.Offsets)
+		frScan(pass, &frLangContext{}, mode, f.Text, textOffsets{offs: f.Offsets})
 	}
 	lang := &frLangContext{}
 	skip := codeShortcodeBodies(pass.Doc)
-	for _, b := range pass.Doc.Prose() {
+	blocks := pass.Doc.Prose()
+	for i := range blocks {
+		b := &blocks[i]
 		if inSpans(skip, b.Runs[0].Start) {
 			continue
 		}
-		text, offs := b.Text(pass.Doc.Src)
-		frScan(pass, lang, mode, text, offs)
+		frScan(pass, lang, mode, proseText(pass.Doc.Src, b), textOffsets{block: b, src: pass.Doc.Src})
 	}
 }
 
@@ -183,10 +184,10 @@ type frScanner struct {
 	pass *lint.Pass
 	mode string
 	text string
-	offs []int
+	offs textOffsets
 }
 
-func frScan(pass *lint.Pass, lang *frLangContext, mode, text string, offs []int) {
+func frScan(pass *lint.Pass, lang *frLangContext, mode, text string, offs textOffsets) {
 	s := &frScanner{lang: lang, pass: pass, mode: mode, text: text, offs: offs}
 	defer lang.scanned(text)
 	for i := 0; i < len(text); {
@@ -258,7 +259,7 @@ func (s *frScanner) prevVisible(i int) rune {
 	if r != lint.Placeholder {
 		return r
 	}
-	gap := s.pass.Doc.Masked[s.offs[start]:s.offs[i]]
+	gap := s.pass.Doc.Masked[s.offs.at(start):s.offs.at(i)]
 	if !frLinkTail.Match(gap) {
 		return r
 	}
@@ -389,12 +390,12 @@ func (s *frScanner) checkKind(i int, kind frSpaceKind, mark rune, before bool) {
 		side = "after"
 	}
 	s.pass.Report(lint.Finding{
-		Start:   lint.Position{Offset: s.offs[start]},
-		End:     lint.Position{Offset: s.offs[end]},
+		Start:   lint.Position{Offset: s.offs.at(start)},
+		End:     lint.Position{Offset: s.offs.at(end)},
 		Message: fmt.Sprintf(`the space %s "%c" must be %s (%s, space: %s)`, side, mark, spaceName(want), frTypoLabel, s.mode),
 		Fix: &lint.Fix{
 			Message: fmt.Sprintf("replace it with %s", spaceName(want)),
-			Edits:   []lint.Edit{{Start: s.offs[start], End: s.offs[end], NewText: string(want)}},
+			Edits:   []lint.Edit{{Start: s.offs.at(start), End: s.offs.at(end), NewText: string(want)}},
 		},
 	})
 }
@@ -468,10 +469,10 @@ func (s *frScanner) spaceBefore(i int, mark rune) {
 	if !closingChar(prev) || s.foreign(i) {
 		return
 	}
-	start, end := s.offs[j], s.offs[i]
+	start, end := s.offs.at(j), s.offs.at(i)
 	s.pass.Report(lint.Finding{
 		Start:   lint.Position{Offset: start},
-		End:     lint.Position{Offset: s.offs[i+1]},
+		End:     lint.Position{Offset: s.offs.at(i + 1)},
 		Message: fmt.Sprintf(`space before "%c" (%s): write "%s%c", with no space`, mark, frTypoLabel, s.word(j), mark),
 		Fix: &lint.Fix{
 			Message: fmt.Sprintf("remove the space before %q", mark),
@@ -493,7 +494,7 @@ func (s *frScanner) ellipsis(i int) {
 	if s.foreign(i) {
 		return
 	}
-	start, end := s.offs[i], s.offs[i]+3
+	start, end := s.offs.at(i), s.offs.at(i)+3
 	if end > len(s.pass.Doc.Src) || string(s.pass.Doc.Src[start:end]) != "..." {
 		return // not three adjacent periods in the source
 	}
@@ -513,7 +514,7 @@ func (s *frScanner) etcPeriods(i, j int) {
 	if s.foreign(i) {
 		return
 	}
-	start, end := s.offs[i], s.offs[i]+(j-i)
+	start, end := s.offs.at(i), s.offs.at(i)+(j-i)
 	if end > len(s.pass.Doc.Src) || string(s.pass.Doc.Src[start:end]) != s.text[i:j] {
 		return
 	}
@@ -528,7 +529,7 @@ func (s *frScanner) etcPeriods(i, j int) {
 }
 
 func (s *frScanner) report(i, n int, msg, fixMsg, newText string) {
-	start, end := s.offs[i], s.offs[i]+n
+	start, end := s.offs.at(i), s.offs.at(i)+n
 	s.pass.Report(lint.Finding{
 		Start:   lint.Position{Offset: start},
 		End:     lint.Position{Offset: end},

@@ -151,16 +151,42 @@ type frEntry struct {
 
 type frTable struct {
 	byFirst map[string][]*frEntry
-	count   int
+	// firstWordBits has the bit frFirstWordHash(w) set for each key w of
+	// byFirst: nine words in ten start no entry, and this filter, 16 KB
+	// that stay in cache, rules most of them out without the map lookup.
+	firstWordBits *[1 << frFirstWordHashBits / 64]uint64
+	count         int
 	// anyEnglish holds the English words of french_english.txt plus the
 	// one-word entries that are English: words never checked against the
 	// dictionary.
 	anyEnglish map[string]bool
 }
 
+// mayStartEntry reports whether an entry may start with the lowercase
+// word w; when false, none does.
+func (t *frTable) mayStartEntry(w string) bool {
+	h := frFirstWordHash(w)
+	return t.firstWordBits[h/64]&(1<<(h%64)) != 0
+}
+
+const frFirstWordHashBits = 17
+
+// frFirstWordHash mixes the length and four bytes of w into
+// frFirstWordHashBits bits: cheaper than the map's hash of the whole word,
+// and selective enough that a fifth of the words of a French text pass.
+func frFirstWordHash(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	x := uint32(n)*0x9E3779B1 ^ uint32(w[0]) ^ uint32(w[n-1])<<8 ^ uint32(w[n/2])<<16 ^ uint32(w[(n-1)/3])<<24
+	x *= 0x85EBCA6B
+	return x >> (32 - frFirstWordHashBits)
+}
+
 // frenchTable parses the embedded data once; the result is read-only.
 var frenchTable = sync.OnceValue(func() *frTable {
-	t := &frTable{byFirst: map[string][]*frEntry{}, anyEnglish: map[string]bool{}}
+	t := &frTable{byFirst: map[string][]*frEntry{}, anyEnglish: map[string]bool{}, firstWordBits: new([1 << frFirstWordHashBits / 64]uint64)}
 	for _, line := range strings.Split(frenchTyposTSV, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -186,6 +212,8 @@ var frenchTable = sync.OnceValue(func() *frTable {
 			}
 		}
 		t.byFirst[e.words[0]] = append(t.byFirst[e.words[0]], e)
+		h := frFirstWordHash(e.words[0])
+		t.firstWordBits[h/64] |= 1 << (h % 64)
 		t.count++
 		if len(e.words) == 1 && e.english {
 			t.anyEnglish[e.words[0]] = true
@@ -245,6 +273,8 @@ type frChecker struct {
 	// toks and covered are reused from text to text.
 	toks    []frToken
 	covered []bool
+	// offs maps the prose block being checked to the source.
+	offs textOffsets
 }
 
 func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
@@ -286,9 +316,10 @@ func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
 		}
 	}
 	src := pass.Doc.Src
-	for _, b := range pass.Doc.Prose() {
-		text, offs := b.Text(src)
-		c.checkText(text, offs)
+	blocks := pass.Doc.Prose()
+	for i := range blocks {
+		c.offs = textOffsets{block: &blocks[i], src: src}
+		c.checkText(proseText(src, &blocks[i]), &c.offs)
 	}
 	c.checkFrontMatter()
 }
@@ -335,8 +366,8 @@ func (v *siteVocabulary) usesIfCounted(w string) int {
 func countSiteWords(site *lint.Site) map[string]int {
 	// Words are numbered in the order met: files[n] counts the files that
 	// use word n and lastFile[n] is the last of them, so that a file
-	// counts once without a set of its own. Each word is lowercased into
-	// one buffer and copied only the first time.
+	// counts once without a set of its own. Each word with capitals is
+	// lowercased into one buffer; a word is copied only the first time.
 	number := map[string]int{}
 	var files, lastFile []int
 	var lower []byte
@@ -345,12 +376,23 @@ func countSiteWords(site *lint.Site) map[string]int {
 		if err != nil {
 			continue
 		}
-		frenchWords(string(b), func(w string) {
-			lower = appendLower(lower[:0], w)
-			n, ok := number[string(lower)]
+		frenchWords(string(b), func(w string, upper bool) {
+			// Most words are lowercase: looked up as they are.
+			var n int
+			var ok bool
+			if upper {
+				lower = appendLower(lower[:0], w)
+				n, ok = number[string(lower)]
+			} else {
+				n, ok = number[w]
+			}
 			if !ok {
 				n = len(files)
-				number[string(lower)] = n
+				if upper {
+					number[string(lower)] = n
+				} else {
+					number[strings.Clone(w)] = n // w is part of the file's text
+				}
 				files = append(files, 0)
 				lastFile = append(lastFile, -1)
 			}
@@ -367,16 +409,33 @@ func countSiteWords(site *lint.Site) map[string]int {
 	return counts
 }
 
+// textOffsets maps the offsets of a text to the source. For a prose
+// block it asks ProseBlock.Text for the map, eight bytes per byte of
+// text, only when a finding needs it: most blocks have none.
+type textOffsets struct {
+	offs  []int
+	block *lint.ProseBlock // when offs is nil
+	src   []byte
+}
+
+// at returns the source offset of text offset i.
+func (t *textOffsets) at(i int) int {
+	if t.offs == nil {
+		_, t.offs = t.block.Text(t.src)
+	}
+	return t.offs[i]
+}
+
 // span maps text offsets [s, e) to source offsets; exact is false when the
 // source between them is not the text itself (emphasis marks, a line
 // break joined), so that replacing it would lose markup.
-func span(offs []int, s, e int) (start, end int, exact bool) {
-	start = offs[s]
-	end = offs[e-1] + 1
+func span(offs *textOffsets, s, e int) (start, end int, exact bool) {
+	start = offs.at(s)
+	end = offs.at(e-1) + 1
 	return start, end, end-start == e-s
 }
 
-func (c *frChecker) report(offs []int, s, e int, wrong string, rights []string, why string) {
+func (c *frChecker) report(offs *textOffsets, s, e int, wrong string, rights []string, why string) {
 	start, end, exact := span(offs, s, e)
 	if c.reported[[2]int{start, end}] {
 		return
@@ -404,7 +463,7 @@ var frCategoryWhy = map[string]string{
 	"grammaire":   "common grammar mistake",
 }
 
-func (c *frChecker) checkText(text string, offs []int) {
+func (c *frChecker) checkText(text string, offs *textOffsets) {
 	c.toks = appendFrenchTokens(c.toks[:0], text)
 	toks := c.toks
 	c.covered = slices.Grow(c.covered[:0], len(toks))[:len(toks)]
@@ -426,7 +485,10 @@ func (c *frChecker) checkText(text string, offs []int) {
 
 // matchList reports the longest list entry starting at token i and returns
 // its length in tokens (0 when none matches or it is not reported).
-func (c *frChecker) matchList(toks []frToken, i int, text string, offs []int) int {
+func (c *frChecker) matchList(toks []frToken, i int, text string, offs *textOffsets) int {
+	if !c.table.mayStartEntry(toks[i].lower) {
+		return 0
+	}
 	cands := c.table.byFirst[toks[i].lower]
 	var best *frEntry
 	for _, e := range cands {
@@ -545,7 +607,7 @@ func (c *frChecker) frenchContext(toks []frToken, i, n int, shape caseShape) boo
 
 // checkDictionary reports lowercase words unknown to the dictionary whose
 // accented spelling is unique.
-func (c *frChecker) checkDictionary(toks []frToken, offs []int, covered []bool) {
+func (c *frChecker) checkDictionary(toks []frToken, offs *textOffsets, covered []bool) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if covered[i] || len(t.text) > maxDictWord {
@@ -607,18 +669,22 @@ var frenchAccepted = setOfWords("sénior", "séniors", "sénioriale", "séniorit
 // wordFix returns the accented spelling of a word unknown to the
 // dictionary, when it is unique and the word is none of the site's.
 func (c *frChecker) wordFix(w string) (string, bool) {
-	// Most words are the site's: once its words are counted, that answers
-	// first.
-	if c.site != nil && c.site.usesIfCounted(w) >= c.opts.SiteWords {
-		return "", false
-	}
-	if utf8.RuneCountInString(w) < 4 || c.accepted[w] || c.table.anyEnglish[w] {
+	// Short words and words with other characters than letters go first,
+	// without a lookup; then most words are the site's: once its words are
+	// counted, that answers before the other maps.
+	if utf8.RuneCountInString(w) < 4 {
 		return "", false
 	}
 	for _, r := range w {
 		if !unicode.IsLetter(r) {
 			return "", false
 		}
+	}
+	if c.site != nil && c.site.usesIfCounted(w) >= c.opts.SiteWords {
+		return "", false
+	}
+	if c.accepted[w] || c.table.anyEnglish[w] {
+		return "", false
 	}
 	// accentFix returns nothing for a known word.
 	fix, ok := c.dict.accentFix(w)
@@ -659,7 +725,7 @@ func (c *frChecker) checkFrontMatter() {
 		for i := range offs {
 			offs[i] = start + i
 		}
-		c.checkText(v, offs)
+		c.checkText(v, &textOffsets{offs: offs})
 	}
 }
 

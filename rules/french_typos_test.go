@@ -35,7 +35,7 @@ func checkSentence(s string, d *frenchDict) []frFinding {
 	for i := range offs {
 		offs[i] = i
 	}
-	c.checkText(s, offs)
+	c.checkText(s, &textOffsets{offs: offs})
 	return out
 }
 
@@ -316,4 +316,24 @@ func readCorpusWants(t *testing.T) map[string][]string {
 		}
 	}
 	return wants
+}
+
+// TestFrenchTableFirstWordFilter checks that the bit filter lets every
+// first word of the list through, and rules out most other words.
+func TestFrenchTableFirstWordFilter(t *testing.T) {
+	tab := frenchTable()
+	for w := range tab.byFirst {
+		if !tab.mayStartEntry(w) {
+			t.Errorf("mayStartEntry(%q) = false, but an entry starts with it", w)
+		}
+	}
+	passed, words := 0, strings.Fields("nous avons vu le projet de la semaine avec une équipe qui travaille sur des outils pour mesurer les performances du serveur")
+	for _, w := range words {
+		if tab.mayStartEntry(w) {
+			passed++
+		}
+	}
+	if passed > len(words)/2 {
+		t.Errorf("%d of %d words pass the filter, want at most half", passed, len(words))
+	}
 }

@@ -90,11 +90,11 @@ func appendFrenchTokens(toks []frToken, text string) []frToken {
 		}
 		// Word.
 		start := i
-		var hasDigit bool
-		i, hasDigit = wordEnd(text, start)
+		var hasDigit, upper bool
+		i, hasDigit, upper = wordEnd(text, start)
 		w := text[start:i]
 		lower := w
-		if hasUpper(w) {
+		if upper {
 			if lowered == nil {
 				lowered = make([]byte, 0, 64) // a few capitalised words
 			}
@@ -123,31 +123,11 @@ func appendFrenchTokens(toks []frToken, text string) []frToken {
 	return toks
 }
 
-// hasUpper tells whether strings.ToLower would change the word w (valid
-// UTF-8: words hold no invalid bytes).
-func hasUpper(w string) bool {
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				return true
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(w[i:])
-		if unicode.ToLower(r) != r {
-			return true
-		}
-		i += size
-	}
-	return false
-}
-
 // frenchWords calls fn with the text of each word tokenizeFrench finds,
 // without building tokens: counting the words of every post of a site is
-// a pass over the whole site.
-func frenchWords(text string, fn func(w string)) {
+// a pass over the whole site. upper tells whether strings.ToLower would
+// change w.
+func frenchWords(text string, fn func(w string, upper bool)) {
 	i := 0
 	for i < len(text) {
 		for i < len(text) {
@@ -161,8 +141,9 @@ func frenchWords(text string, fn func(w string)) {
 			break
 		}
 		start := i
-		i, _ = wordEnd(text, start)
-		fn(text[start:i])
+		var upper bool
+		i, _, upper = wordEnd(text, start)
+		fn(text[start:i], upper)
 	}
 }
 
@@ -183,12 +164,18 @@ func appendLower(buf []byte, w string) []byte {
 }
 
 // wordEnd returns the end of the word that starts at text[start] (letters,
-// digits and combining marks; an inner hyphen joins a compound) and
-// whether it holds a digit.
-func wordEnd(text string, start int) (end int, hasDigit bool) {
+// digits and combining marks; an inner hyphen joins a compound), whether
+// it holds a digit and whether strings.ToLower would change it.
+func wordEnd(text string, start int) (end int, hasDigit, hasUpper bool) {
 	i := start
 	for i < len(text) {
-		if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+		c := text[i]
+		if 'a' <= c && c <= 'z' {
+			i++
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			hasUpper = true
 			i++
 			continue
 		}
@@ -196,6 +183,9 @@ func wordEnd(text string, start int) (end int, hasDigit bool) {
 		if isWordRune(r) {
 			if '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
 				hasDigit = true
+			}
+			if r >= utf8.RuneSelf && unicode.ToLower(r) != r {
+				hasUpper = true
 			}
 			i += size
 			continue
@@ -209,12 +199,15 @@ func wordEnd(text string, start int) (end int, hasDigit bool) {
 		}
 		break
 	}
-	return i, hasDigit
+	return i, hasDigit, hasUpper
 }
 
 func classifySep(s string) frSep {
-	if s == "" {
+	switch s {
+	case "":
 		return sepNone
+	case " ":
+		return sepSpace // the common case
 	}
 	if s == "'" || s == "’" {
 		return sepApos

@@ -29,7 +29,12 @@ func TestFrenchWordsMatchesTokenizer(t *testing.T) {
 func sameWords(t *testing.T, text string) {
 	t.Helper()
 	var got []string
-	frenchWords(text, func(w string) { got = append(got, w) })
+	frenchWords(text, func(w string, upper bool) {
+		got = append(got, w)
+		if upper != (strings.ToLower(w) != w) {
+			t.Errorf("frenchWords: %q has upper %v", w, upper)
+		}
+	})
 	toks := tokenizeFrench(text)
 	if len(got) != len(toks) {
 		t.Fatalf("%d words, tokenizeFrench has %d, in %.80q", len(got), len(toks), text)

@@ -214,7 +214,7 @@ func countSiteWordsSlow(site *lint.Site) map[string]int {
 			continue
 		}
 		seen := map[string]bool{}
-		frenchWords(string(b), func(w string) {
+		frenchWords(string(b), func(w string, _ bool) {
 			if lower := strings.ToLower(w); !seen[lower] {
 				seen[lower] = true
 				counts[lower]++
@@ -249,10 +249,16 @@ func TestParticipleForKeysEndInIt(t *testing.T) {
 	}
 }
 
-func TestHasUpper(t *testing.T) {
+// TestWordEndHasUpper checks wordEnd's hasUpper on every word rune.
+func TestWordEndHasUpper(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if s := string(r); hasUpper(s) != (strings.ToLower(s) != s) {
-			t.Fatalf("hasUpper(%U) = %v", r, hasUpper(s))
+		s := string(r) + "a"
+		if !isWordRune(r) || !utf8.ValidString(s) {
+			continue
+		}
+		end, _, upper := wordEnd(s, 0)
+		if end != len(s) || upper != (strings.ToLower(s) != s) {
+			t.Fatalf("wordEnd(%U) = %d, upper %v", r, end, upper)
 		}
 	}
 }
