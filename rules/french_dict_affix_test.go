@@ -1,0 +1,168 @@
+package rules
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/client9/gospell"
+)
+
+func TestParseCondition(t *testing.T) {
+	for _, c := range []struct {
+		cond, root string
+		want       bool
+	}{
+		{".", "a", true}, {"er", "marteler", true}, {"[^cg]er", "marteler", true}, {"[^cg]er", "manger", false},
+		{"éder", "accéder", true}, {"éder", "der", false}, {"[aeiouy]", "x", false}, {"[aeiouy]", "ami", true},
+	} {
+		cls, ok := parseCondition(c.cond)
+		if !ok {
+			t.Fatalf("parseCondition(%q) failed", c.cond)
+		}
+		if got := matchesEnd(c.root, cls); got != c.want {
+			t.Errorf("matchesEnd(%q, %q) = %v", c.root, c.cond, got)
+		}
+	}
+	for _, bad := range []string{"[ab", "a]", "^a"} {
+		if _, ok := parseCondition(bad); ok {
+			t.Errorf("parseCondition(%q) accepted", bad)
+		}
+	}
+}
+
+// TestSuffixFastPathOnTestDict checks the fast path on the tiny test
+// dictionary against gospell.
+func TestSuffixFastPathOnTestDict(t *testing.T) {
+	dir := copyTestDict(t)
+	aff, dic := dir+"/fr_TEST.aff", dir+"/fr_TEST.dic"
+	checkSuffixFastPathSound(t, aff, []string{dic, dir + "/site.dic"}, 1)
+}
+
+// TestSuffixFastPathSound checks the suffix fast path against gospell for
+// the installed French dictionary: it enumerates every word the fast path
+// can call known (each root with each suffix rule of its flags: about a
+// million) and asks gospell about a regular sample of them (every one with
+// POSTLINT_SOUNDNESS_ALL=1, which takes long), then about every word of the
+// French corpora and of the evaluation set the fast path calls known.
+func TestSuffixFastPathSound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("enumerates every suffixed form of the dictionary: skipped in -short mode")
+	}
+	main, extra := findFrenchDict("", nil)
+	if main == "" {
+		t.Skip("no French hunspell dictionary")
+	}
+	stride := 100
+	if os.Getenv("POSTLINT_SOUNDNESS_ALL") != "" {
+		stride = 1
+	}
+	gs, rules, roots := checkSuffixFastPathSound(t, strings.TrimSuffix(main, ".dic")+".aff", append([]string{main}, extra...), stride)
+	words := map[string]bool{}
+	addWords := func(text string) {
+		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) {
+			words[w] = true
+		}
+	}
+	for _, name := range []string{"errors.txt", "correct.txt", "corpus-findings.txt"} {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "french-eval", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		addWords(string(b))
+	}
+	for _, name := range frenchCorpora {
+		dir := filepath.Join("..", "..", "shared", "corpora", name)
+		if _, err := os.Stat(dir); err != nil {
+			dir = filepath.Join("..", "..", "..", "shared", "corpora", name)
+		}
+		_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+			if err == nil && !e.IsDir() && (strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".markdown")) {
+				if b, err := os.ReadFile(p); err == nil {
+					addWords(string(b))
+				}
+			}
+			return nil
+		})
+	}
+	known, checked := 0, 0
+	for w := range words {
+		for _, v := range []string{w, foldAccents(w)} {
+			checked++
+			if rules.derives(v, roots) {
+				known++
+				if !gs.Spell(v) {
+					t.Errorf("fast path says %q is known; gospell rejects it", v)
+				}
+			}
+		}
+	}
+	t.Logf("corpora and evaluation set: %d words (and their unaccented forms), %d known by the fast path, all accepted by gospell", checked, known)
+}
+
+// checkSuffixFastPathSound asks gospell about every stride-th word the fast
+// path can call known.
+func checkSuffixFastPathSound(t *testing.T, aff string, dics []string, stride int) (*gospell.GoSpell, *suffixRules, wordSet) {
+	t.Helper()
+	roots, ok := suffixRootsOf(aff, dics)
+	if !ok {
+		t.Fatal("the fast path is off for this dictionary")
+	}
+	data, err := os.ReadFile(aff)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := parseSuffixRules(string(data))
+	if rules == nil {
+		t.Fatal("no suffix rules")
+	}
+	gs, err := gospell.NewGoSpell(aff, dics[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range dics[1:] {
+		if err := gs.AddDictionaryFile(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	byFlag := map[string][]suffixRule{}
+	for _, list := range rules.byAdd {
+		for _, r := range list {
+			byFlag[r.flag] = append(byFlag[r.flag], r)
+		}
+	}
+	forms, checked, bad := 0, 0, 0
+	roots.each(func(entry string) {
+		i := strings.LastIndexByte(entry, '/')
+		root, flag := entry[:i], entry[i+1:]
+		for _, r := range byFlag[flag] {
+			stem, found := strings.CutSuffix(root, r.strip)
+			if !found || stem == "" || !matchesEnd(root, r.cond) {
+				continue
+			}
+			w := stem + r.add
+			if !rules.derives(w, roots) {
+				t.Fatalf("%q from %q by %+v: not derived", w, entry, r)
+			}
+			forms++
+			if forms%stride != 0 {
+				continue
+			}
+			checked++
+			if !gs.Spell(w) {
+				bad++
+				if bad <= 20 {
+					t.Errorf("fast path says %q (from %s, -%s +%s) is known; gospell rejects it", w, entry, r.strip, r.add)
+				}
+			}
+		}
+	})
+	t.Logf("%d root/flag entries, %d suffixed forms, %d asked to gospell, %d rejected", strings.Count(string(roots), "\n")-1, forms, checked, bad)
+	if checked == 0 {
+		t.Error("no form checked")
+	}
+	return gs, rules, roots
+}
