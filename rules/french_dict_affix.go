@@ -22,14 +22,8 @@ import (
 // cond, takes add instead of strip.
 type suffixRule struct {
 	flag, strip, add string
-	cond             []condClass
-}
-
-// condClass is one position of a rule's condition: any character ("."),
-// one of the runes, or (negated) none of them.
-type condClass struct {
-	any, negated bool
-	runes        string
+	// cond is checked by matchesEnd.
+	cond string
 }
 
 // suffixRules are the usable SFX rules of an .aff, by their add text.
@@ -50,7 +44,14 @@ type affSettings struct {
 // readAffSettings reads the settings lines of an .aff file.
 func readAffSettings(aff string) affSettings {
 	var s affSettings
-	for _, line := range strings.Split(aff, "\n") {
+	for rest := aff; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		if line == "" || line[0] < 'C' || line[0] > 'O' || strings.HasPrefix(line, "ICONV") {
+			// Settings start with C, F, N or O; skip the rest (SFX, PFX,
+			// REP, ...) without splitting them.
+			continue
+		}
 		f := strings.Fields(line)
 		if len(f) < 2 {
 			continue
@@ -81,146 +82,157 @@ func (s affSettings) supported() bool {
 // splitFlags cuts a flag string into flags.
 func (s affSettings) splitFlags(flags string) []string {
 	var out []string
-	switch s.flagMode {
-	case "long":
-		r := []rune(flags)
-		for i := 0; i+1 < len(r); i += 2 {
-			out = append(out, string(r[i:i+2]))
-		}
-	case "UTF-8":
-		for _, r := range flags {
-			out = append(out, string(r))
-		}
-	default:
-		for i := 0; i < len(flags); i++ {
-			out = append(out, flags[i:i+1])
-		}
-	}
+	s.eachFlag(flags, func(f string) bool {
+		out = append(out, f)
+		return true
+	})
 	return out
+}
+
+// eachFlag calls fn with each flag of flags (without allocating), until fn
+// returns false.
+func (s affSettings) eachFlag(flags string, fn func(string) bool) {
+	for i := 0; i < len(flags); {
+		n := 1
+		switch s.flagMode {
+		case "long":
+			_, a := utf8.DecodeRuneInString(flags[i:])
+			if i+a >= len(flags) {
+				return // an odd flag out: hunspell ignores it too
+			}
+			_, b := utf8.DecodeRuneInString(flags[i+a:])
+			n = a + b
+		case "UTF-8":
+			_, n = utf8.DecodeRuneInString(flags[i:])
+		}
+		if !fn(flags[i : i+n]) {
+			return
+		}
+		i += n
+	}
 }
 
 // blocksWord tells whether a root or a rule carrying these flags can make
 // a word gospell rejects alone (it needs another affix, is forbidden, or
 // lives only in compounds).
-func (s affSettings) blocksWord(flags []string) bool {
-	for _, f := range flags {
-		if f == s.needAffix || f == s.forbidden || f == s.circumfix || f == s.onlyInCompound {
-			return true
-		}
-	}
-	return false
+func (s affSettings) blocksWord(flags string) bool {
+	blocks := false
+	s.eachFlag(flags, func(f string) bool {
+		blocks = f == s.needAffix || f == s.forbidden || f == s.circumfix || f == s.onlyInCompound
+		return !blocks
+	})
+	return blocks
 }
 
 // parseSuffixRules reads the SFX rules of an .aff file; nil when the file
-// uses what the fast path does not model.
+// uses what the fast path does not model. It runs on the first Spell of a
+// run, so it looks at the SFX and ICONV lines only.
 func parseSuffixRules(aff string) *suffixRules {
 	set := readAffSettings(aff)
 	if !set.supported() {
 		return nil
 	}
 	r := &suffixRules{byAdd: map[string][]suffixRule{}}
-	lines := strings.Split(aff, "\n")
-	for i := 0; i < len(lines); i++ {
-		f := strings.Fields(lines[i])
-		if len(f) >= 2 && f[0] == "ICONV" {
-			if _, err := strconv.Atoi(f[1]); err != nil {
-				r.iconv = append(r.iconv, f[1])
+	remaining, flag := 0, ""
+	for rest := aff; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		if strings.HasPrefix(line, "ICONV") {
+			if f := strings.Fields(line); len(f) >= 2 {
+				if _, err := strconv.Atoi(f[1]); err != nil {
+					r.iconv = append(r.iconv, f[1])
+				}
 			}
 			continue
 		}
-		if len(f) != 4 || f[0] != "SFX" {
+		if !strings.HasPrefix(line, "SFX") {
 			continue
 		}
-		n, err := strconv.Atoi(f[3])
-		if err != nil {
-			continue
-		}
-		flag := f[1]
-		for ; n > 0 && i+1 < len(lines); n-- {
-			i++
-			rf := strings.Fields(lines[i])
-			if len(rf) < 4 || rf[0] != "SFX" || rf[1] != flag {
-				// A file the fast path cannot read for sure.
+		f := strings.Fields(line)
+		if remaining == 0 {
+			// A header: "SFX flag cross-product count".
+			if len(f) != 4 {
 				return nil
 			}
-			rule := suffixRule{flag: flag, strip: rf[2]}
-			add, cont, _ := strings.Cut(rf[3], "/")
-			if rule.strip == "0" {
-				rule.strip = ""
+			n, err := strconv.Atoi(f[3])
+			if err != nil {
+				return nil
 			}
-			if add == "0" {
-				add = ""
-			}
-			rule.add = add
-			cond := "."
-			if len(rf) >= 5 {
-				cond = rf[4]
-			}
-			classes, ok := parseCondition(cond)
-			if !ok || set.blocksWord(set.splitFlags(cont)) {
-				continue
-			}
-			rule.cond = classes
-			r.byAdd[add] = append(r.byAdd[add], rule)
+			remaining, flag = n, f[1]
+			continue
 		}
+		remaining--
+		if len(f) < 4 || f[1] != flag {
+			// A file the fast path cannot read for sure.
+			return nil
+		}
+		rule := suffixRule{flag: flag, strip: f[2]}
+		add, cont, _ := strings.Cut(f[3], "/")
+		if rule.strip == "0" {
+			rule.strip = ""
+		}
+		if add == "0" {
+			add = ""
+		}
+		rule.add = add
+		cond := "."
+		if len(f) >= 5 {
+			cond = f[4]
+		}
+		if !validCondition(cond) || set.blocksWord(cont) {
+			continue
+		}
+		rule.cond = cond
+		r.byAdd[add] = append(r.byAdd[add], rule)
 	}
 	return r
 }
 
-// parseCondition parses a condition ("[^cg]er", "."); ok is false for one
-// it does not understand.
-func parseCondition(cond string) ([]condClass, bool) {
-	var out []condClass
-	for i := 0; i < len(cond); {
+// validCondition tells whether the fast path understands a condition
+// ("[^cg]er", "."): runes, dots and bracketed sets, possibly negated.
+func validCondition(cond string) bool {
+	for i := 0; i < len(cond); i++ {
 		switch cond[i] {
-		case '.':
-			out = append(out, condClass{any: true})
-			i++
 		case '[':
 			end := strings.IndexByte(cond[i:], ']')
-			if end < 0 {
-				return nil, false
+			body := strings.TrimPrefix(cond[i+1:i+max(end, 1)], "^")
+			if end < 0 || body == "" || strings.ContainsAny(body, "[^-") {
+				return false
 			}
-			body := cond[i+1 : i+end]
-			c := condClass{}
-			if strings.HasPrefix(body, "^") {
-				c.negated, body = true, body[1:]
-			}
-			if body == "" {
-				return nil, false
-			}
-			c.runes = body
-			out = append(out, c)
-			i += end + 1
+			i += end
 		case ']', '^', '-':
-			return nil, false
-		default:
-			_, size := utf8.DecodeRuneInString(cond[i:])
-			out = append(out, condClass{runes: cond[i : i+size]})
-			i += size
+			return false
 		}
 	}
-	return out, true
+	return true
 }
 
-// matchesEnd tells whether the end of root matches the condition.
-func matchesEnd(root string, cond []condClass) bool {
-	if len(cond) == 1 && cond[0].any {
-		return true
-	}
+// matchesEnd tells whether the end of root matches the condition, read
+// from its end.
+func matchesEnd(root, cond string) bool {
 	end := len(root)
-	for k := len(cond) - 1; k >= 0; k-- {
+	for i := len(cond); i > 0; {
 		if end == 0 {
 			return false
 		}
 		r, size := utf8.DecodeLastRuneInString(root[:end])
 		end -= size
-		c := cond[k]
-		if c.any {
-			continue
-		}
-		if strings.ContainsRune(c.runes, r) == c.negated {
-			return false
+		switch cond[i-1] {
+		case '.':
+			i--
+		case ']':
+			open := strings.LastIndexByte(cond[:i-1], '[')
+			body, negated := strings.CutPrefix(cond[open+1:i-1], "^")
+			if strings.ContainsRune(body, r) == negated {
+				return false
+			}
+			i = open
+		default:
+			c, csize := utf8.DecodeLastRuneInString(cond[:i])
+			if c != r {
+				return false
+			}
+			i -= csize
 		}
 	}
 	return true
@@ -303,13 +315,13 @@ func suffixRootsOf(affFile string, dics []string) (roots wordSet, ok bool) {
 				continue
 			}
 			fl := set.splitFlags(strings.TrimSpace(flags))
-			if set.forbidden != "" && containsFlag(fl, set.forbidden) {
+			if containsFlag(fl, set.forbidden) {
 				// gospell rejects every form of a forbidden root, even one
 				// another root makes: not modelled.
 				_ = f.Close()
 				return "", false
 			}
-			if set.onlyInCompound != "" && containsFlag(fl, set.onlyInCompound) {
+			if containsFlag(fl, set.onlyInCompound) {
 				continue
 			}
 			for _, flag := range fl {
@@ -328,6 +340,9 @@ func suffixRootsOf(affFile string, dics []string) (roots wordSet, ok bool) {
 }
 
 func containsFlag(flags []string, f string) bool {
+	if f == "" {
+		return false
+	}
 	for _, x := range flags {
 		if x == f {
 			return true

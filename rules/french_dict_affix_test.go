@@ -19,17 +19,16 @@ func TestParseCondition(t *testing.T) {
 		{".", "a", true}, {"er", "marteler", true}, {"[^cg]er", "marteler", true}, {"[^cg]er", "manger", false},
 		{"éder", "accéder", true}, {"éder", "der", false}, {"[aeiouy]", "x", false}, {"[aeiouy]", "ami", true},
 	} {
-		cls, ok := parseCondition(c.cond)
-		if !ok {
-			t.Fatalf("parseCondition(%q) failed", c.cond)
+		if !validCondition(c.cond) {
+			t.Fatalf("validCondition(%q) = false", c.cond)
 		}
-		if got := matchesEnd(c.root, cls); got != c.want {
+		if got := matchesEnd(c.root, c.cond); got != c.want {
 			t.Errorf("matchesEnd(%q, %q) = %v", c.root, c.cond, got)
 		}
 	}
-	for _, bad := range []string{"[ab", "a]", "^a"} {
-		if _, ok := parseCondition(bad); ok {
-			t.Errorf("parseCondition(%q) accepted", bad)
+	for _, bad := range []string{"[ab", "a]", "^a", "[]", "[^]", "[a-z]"} {
+		if validCondition(bad) {
+			t.Errorf("validCondition(%q) = true", bad)
 		}
 	}
 }
@@ -165,4 +164,47 @@ func checkSuffixFastPathSound(t *testing.T, aff string, dics []string, stride in
 		t.Error("no form checked")
 	}
 	return gs, rules, roots
+}
+
+// BenchmarkSuffixKnown times the fast path on inflected forms that used to
+// need gospell (loading it takes about half a second).
+func BenchmarkSuffixKnown(b *testing.B) {
+	main, extra := findFrenchDict("", nil)
+	if main == "" {
+		b.Skip("no French hunspell dictionary")
+	}
+	aff := strings.TrimSuffix(main, ".dic") + ".aff"
+	roots, ok := suffixRootsOf(aff, append([]string{main}, extra...))
+	data, err := os.ReadFile(aff)
+	if !ok || err != nil {
+		b.Fatal("no fast path")
+	}
+	rules := parseSuffixRules(string(data))
+	words := []string{"martèle", "accèdent", "achètent", "commençait", "préfèrent", "suggère", "gèrent", "lançant"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, w := range words {
+			if !rules.derives(w, roots) {
+				b.Fatalf("%q not known", w)
+			}
+		}
+	}
+}
+
+// BenchmarkParseSuffixRules times reading the .aff's suffix rules, done on
+// the first Spell of a run.
+func BenchmarkParseSuffixRules(b *testing.B) {
+	main, _ := findFrenchDict("", nil)
+	if main == "" {
+		b.Skip("no French hunspell dictionary")
+	}
+	data, err := os.ReadFile(strings.TrimSuffix(main, ".dic") + ".aff")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		if parseSuffixRules(string(data)) == nil {
+			b.Fatal("no rules")
+		}
+	}
 }
