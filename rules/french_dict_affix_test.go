@@ -208,3 +208,31 @@ func BenchmarkParseSuffixRules(b *testing.B) {
 		}
 	}
 }
+
+// TestSuffixFastPathSparesSpeller checks that correct inflected forms the
+// older shortcuts missed no longer load gospell once the cache is warm.
+func TestSuffixFastPathSparesSpeller(t *testing.T) {
+	if main, _ := findFrenchDict("", nil); main == "" {
+		t.Skip("no French hunspell dictionary")
+	}
+	dir := t.TempDir()
+	// The first loader fills the cache; the second reads it, as a later run.
+	if (&frenchDictLoader{cacheDir: dir}).get("", nil) == nil {
+		t.Fatal("no dictionary")
+	}
+	loader := &frenchDictLoader{cacheDir: dir}
+	d := loader.get("", nil)
+	var asked []string
+	d.onSpell = func(w string) { asked = append(asked, w) }
+	for _, s := range []string{
+		"Il martèle que les équipes accèdent aux données et les gèrent.",
+		"Nous commençons, ils préfèrent et elle suggère.",
+	} {
+		if fs := checkSentence(s, d); len(fs) > 0 {
+			t.Errorf("%q: unexpected findings %v", s, fs)
+		}
+	}
+	if len(asked) > 0 || loader.spellerLoads.Load() != 0 {
+		t.Errorf("gospell asked about %q (%d loads)", asked, loader.spellerLoads.Load())
+	}
+}
