@@ -37,6 +37,12 @@ type frenchDict struct {
 	// come from the cache when it is fresh, so most runs never parse the
 	// dictionary.
 	words, folded wordSet
+	// suffixRoots ("marteler/b0") and suffixes, the .aff's suffix rules
+	// read on the first Spell, answer "known" for a root plus one suffix
+	// without the full speller (see french_dict_affix.go).
+	suffixRoots   wordSet
+	suffixes      *suffixRules
+	suffixesTried bool
 	// gs, the full speller, is loaded on the first Spell only (about half
 	// a second); spellerLoads counts those loads for tests.
 	gs           *gospell.GoSpell
@@ -47,6 +53,9 @@ type frenchDict struct {
 	// blogs repeat their words.
 	known map[string]bool
 	fixes map[string]string
+	// onSpell, when set (by tests), is called with every word the full
+	// speller is asked about.
+	onSpell func(w string)
 }
 
 // frenchDictLoader loads dictionaries at most once per set of paths for
@@ -198,8 +207,8 @@ func (l *frenchDictLoader) load(configDir string, entries []string) *frenchDict 
 	}
 	key, keyErr := frenchDictCacheKey(main, extra)
 	if keyErr == nil {
-		if words, folded, ok := readFrenchDictCache(file, key); ok {
-			d.words, d.folded = words, folded
+		if sets, ok := readFrenchDictCache(file, key); ok {
+			d.words, d.folded, d.suffixRoots = sets.words, sets.folded, sets.suffixRoots
 			return d
 		}
 	}
@@ -211,9 +220,14 @@ func (l *frenchDictLoader) load(configDir string, entries []string) *frenchDict 
 		return d
 	}
 	d.words, d.folded = wordSetsOf(gs)
+	roots, ok := suffixRootsOf(strings.TrimSuffix(main, ".dic")+".aff", append([]string{main}, extra...))
+	if !ok {
+		roots = newWordSet(nil)
+	}
+	d.suffixRoots = roots
 	if keyErr == nil {
 		// The cache only saves time: a run that cannot write it works.
-		_ = writeFrenchDictCache(file, key, d.words, d.folded)
+		_ = writeFrenchDictCache(file, key, frenchDictSets{words: d.words, folded: d.folded, suffixRoots: d.suffixRoots})
 	}
 	return d
 }
@@ -284,10 +298,29 @@ func (d *frenchDict) spellLocked(w string) bool {
 	if d.known == nil {
 		d.known = map[string]bool{}
 	}
+	if d.suffixKnownLocked(w) {
+		d.known[w] = true
+		return true
+	}
+	if d.onSpell != nil {
+		d.onSpell(w)
+	}
 	gs := d.spellerLocked()
 	ok := gs != nil && gs.Spell(w)
 	d.known[w] = ok
 	return ok
+}
+
+// suffixKnownLocked tells whether one suffix rule of the .aff makes w from
+// a dictionary root: then gospell knows w, and need not be loaded.
+func (d *frenchDict) suffixKnownLocked(w string) bool {
+	if !d.suffixesTried {
+		d.suffixesTried = true
+		if aff, err := os.ReadFile(strings.TrimSuffix(d.path, ".dic") + ".aff"); err == nil {
+			d.suffixes = parseSuffixRules(string(aff))
+		}
+	}
+	return d.suffixes != nil && d.suffixes.derives(w, d.suffixRoots)
 }
 
 // frInflections pair an inflection ending with the ending of the

@@ -32,7 +32,7 @@ const frenchDictCacheDoc = `   The dictionary's word list is cached, so that mos
 
 // frenchDictCacheFormat names the layout of a cache file: change it when
 // the layout or the meaning of its sections changes.
-const frenchDictCacheFormat = "postlint french dictionary cache 1"
+const frenchDictCacheFormat = "postlint french dictionary cache 2"
 
 // foldProbe holds the letters foldAccents maps: its folding goes into the
 // cache key, so a change of foldAccents invalidates the folded words.
@@ -84,45 +84,65 @@ func gospellVersion() string {
 	return "unknown"
 }
 
+// frenchDictSets are the word sets kept in the cache.
+type frenchDictSets struct {
+	// words and folded are the dictionary words and their folded forms.
+	words, folded wordSet
+	// suffixRoots are the roots with each suffix flag they carry
+	// ("marteler/b0"), for the suffix fast path (empty when it is off).
+	suffixRoots wordSet
+}
+
 // readFrenchDictCache returns the word sets of the cache file when its key
 // is key; ok is false when it is missing, stale or damaged.
-func readFrenchDictCache(file, key string) (words, folded wordSet, ok bool) {
+func readFrenchDictCache(file, key string) (sets frenchDictSets, ok bool) {
 	if file == "" {
-		return "", "", false
+		return sets, false
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return "", "", false
+		return sets, false
 	}
 	s := string(data)
 	rest, found := strings.CutPrefix(s, key)
 	if !found {
-		return "", "", false
+		return sets, false
 	}
 	sizes, body, found := strings.Cut(rest, "\n")
 	if !found {
-		return "", "", false
+		return sets, false
 	}
 	f := strings.Fields(sizes)
-	if len(f) != 3 || f[0] != "data" {
-		return "", "", false
+	if len(f) != 4 || f[0] != "data" {
+		return sets, false
 	}
-	nw, err1 := strconv.Atoi(f[1])
-	nf, err2 := strconv.Atoi(f[2])
-	if err1 != nil || err2 != nil || nw < 1 || nf < 1 || nw+nf != len(body) {
-		return "", "", false
+	n := make([]int, 3)
+	total := 0
+	for i := range n {
+		n[i], err = strconv.Atoi(f[i+1])
+		if err != nil || n[i] < 1 {
+			return sets, false
+		}
+		total += n[i]
 	}
-	words, folded = wordSet(body[:nw]), wordSet(body[nw:])
-	if !words.valid() || !folded.valid() {
-		return "", "", false
+	if total != len(body) {
+		return sets, false
 	}
-	return words, folded, true
+	sets = frenchDictSets{
+		words:       wordSet(body[:n[0]]),
+		folded:      wordSet(body[n[0] : n[0]+n[1]]),
+		suffixRoots: wordSet(body[n[0]+n[1]:]),
+	}
+	if !sets.words.valid() || !sets.folded.valid() || !sets.suffixRoots.valid() {
+		return frenchDictSets{}, false
+	}
+	return sets, true
 }
 
 // writeFrenchDictCache writes the cache file atomically (a reader sees the
 // old file or the new one, never half of one). Errors are returned for
 // tests; the loader ignores them, as the cache only saves time.
-func writeFrenchDictCache(file, key string, words, folded wordSet) error {
+func writeFrenchDictCache(file, key string, sets frenchDictSets) error {
 	if file == "" {
 		return fmt.Errorf("no cache folder")
 	}
@@ -134,7 +154,8 @@ func writeFrenchDictCache(file, key string, words, folded wordSet) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(tmp, "%sdata %d %d\n%s%s", key, len(words), len(folded), words, folded)
+	_, err = fmt.Fprintf(tmp, "%sdata %d %d %d\n%s%s%s", key, len(sets.words), len(sets.folded), len(sets.suffixRoots),
+		sets.words, sets.folded, sets.suffixRoots)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
