@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -763,7 +764,10 @@ type claim struct {
 }
 
 type claimPattern struct {
-	re   *regexp.Regexp
+	// re compiles the expression on first use: the 23 expressions, large
+	// for their Unicode classes and alternations, took 15 ms to compile,
+	// paid by every run at start-up, and most runs never need most of them.
+	re   func() *regexp.Regexp
 	kind claimKind
 	// needs are words, lower case, without which re cannot match: the text
 	// must hold one word of each group. Most texts lack them, and the
@@ -828,7 +832,11 @@ func alternation(maps ...map[string]int) string {
 	return strings.Join(words, "|")
 }
 
-func claimRE(body string) *regexp.Regexp {
+func claimRE(body string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return compileClaim(body) })
+}
+
+func compileClaim(body string) *regexp.Regexp {
 	r := strings.NewReplacer(
 		"ORD", `(?P<n>`+alternation(frOrdinals, enOrdinals)+`|\d{1,2}(?:ème|eme|ième|e|th))`,
 		"NUM", `(?P<n>\d{1,2}|`+alternation(numberWords)+`)`,
@@ -896,12 +904,13 @@ func findClaims(text string, patterns []claimPattern) []claim {
 				continue
 			}
 		}
-		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+		re := p.re()
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			c := claim{kind: p.kind, n: -1}
 			if p.kind == claimLast {
 				c.n = 1 // the position is checked against the series' length
 			}
-			for gi, name := range p.re.SubexpNames() {
+			for gi, name := range re.SubexpNames() {
 				if m[2*gi] < 0 {
 					continue
 				}
