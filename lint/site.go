@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -652,13 +653,31 @@ func (s *Site) indexPosts() {
 			}
 		}
 	})
+	if len(paths) == 0 {
+		return
+	}
 	sort.Strings(paths)
-	for _, rel := range paths {
-		p := s.readPost(rel)
-		s.Posts = append(s.Posts, p)
-		s.byPath[rel] = p
+	s.Posts = make([]*Post, len(paths))
+	// Reading the posts' front matter is most of loading a site, and the
+	// other workers wait for it (they check the same site's files): read
+	// them on every CPU. readPost only reads the site.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)/postsPerReader+1) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				s.Posts[i] = s.readPost(paths[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, p := range s.Posts {
+		s.byPath[p.Path] = p
 	}
 }
+
+// postsPerReader is the fewest posts worth another reader goroutine.
+const postsPerReader = 32
 
 func isJekyllPostPath(rel string) bool {
 	return strings.HasPrefix(rel, "_posts/") || strings.Contains(rel, "/_posts/")
