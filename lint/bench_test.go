@@ -67,26 +67,7 @@ func BenchmarkParseAndCheck(b *testing.B) {
 // Markdown file of a real site read and parsed (front matter, tags,
 // masking, goldmark, language), per iteration, the site index built once.
 func BenchmarkParse(b *testing.B) {
-	dir := linttest.Corpora(b)
-	root, err := filepath.Abs(filepath.Join(dir, "jekyll-docs"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	site, err := lint.LoadSite(root, lint.SiteJekyll)
-	if err != nil {
-		b.Fatal(err)
-	}
-	files := map[string][]byte{}
-	size := 0
-	for _, p := range site.Posts {
-		abs := filepath.Join(root, filepath.FromSlash(p.Path))
-		src, err := os.ReadFile(abs)
-		if err != nil {
-			b.Fatal(err)
-		}
-		files[abs] = src
-		size += len(src)
-	}
+	site, files, size := jekyllDocsSources(b)
 	checker := lint.NewChecker(rules.All(), nil, lint.DefaultConfig(), "")
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
@@ -115,26 +96,7 @@ func BenchmarkLoadSite(b *testing.B) {
 // besides the checked one (linked pages, series members): every Markdown
 // file of a real site, with and without language detection.
 func BenchmarkParseOtherPages(b *testing.B) {
-	dir := linttest.Corpora(b)
-	root, err := filepath.Abs(filepath.Join(dir, "jekyll-docs"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	site, err := lint.LoadSite(root, lint.SiteJekyll)
-	if err != nil {
-		b.Fatal(err)
-	}
-	files := map[string][]byte{}
-	size := 0
-	for _, p := range site.Posts {
-		abs := filepath.Join(root, filepath.FromSlash(p.Path))
-		src, err := os.ReadFile(abs)
-		if err != nil {
-			b.Fatal(err)
-		}
-		files[abs] = src
-		size += len(src)
-	}
+	site, files, size := jekyllDocsSources(b)
 	b.Run("ParseFile", func(b *testing.B) {
 		b.SetBytes(int64(size))
 		b.ReportAllocs()
@@ -153,4 +115,28 @@ func BenchmarkParseOtherPages(b *testing.B) {
 			}
 		}
 	})
+}
+
+// jekyllDocsSources loads the jekyll-docs corpus site and reads every one
+// of its pages: the sources by absolute path and their total size.
+func jekyllDocsSources(b *testing.B) (site *lint.Site, files map[string][]byte, size int) {
+	b.Helper()
+	root, err := filepath.Abs(filepath.Join(linttest.Corpora(b), "jekyll-docs"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if site, err = lint.LoadSite(root, lint.SiteJekyll); err != nil {
+		b.Fatal(err)
+	}
+	files = map[string][]byte{}
+	for _, p := range site.Posts {
+		abs := filepath.Join(root, filepath.FromSlash(p.Path))
+		src, err := os.ReadFile(abs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files[abs] = src
+		size += len(src)
+	}
+	return site, files, size
 }
