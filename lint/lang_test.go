@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -112,22 +111,13 @@ func FuzzFunctionWordCounts(f *testing.F) {
 // TestParseFileWithoutLanguage checks that the parse rules use for other
 // pages is ParseFile's, language aside, and shares the site's parser.
 func TestParseFileWithoutLanguage(t *testing.T) {
-	root := t.TempDir()
 	files := map[string]string{
 		"_config.yml":            "title: x\n",
 		"_posts/2024-01-01-a.md": "---\ntitle: A\n---\n# Le titre {#t}\n\nC'est le texte de la page, et nous sommes dans une phrase avec [un lien](/b/) et {{ site.x }}.\n\n```\ncode\n```\n",
 		"_posts/2024-01-02-b.md": "---\ntitle: B\nlang: en\n---\nThe text of the page is in English, and it is [here](/a/#t).\n",
 		"about.md":               "No front matter, and this is {% raw %}raw{% endraw %} text for the test of the language.\n",
 	}
-	for rel, c := range files {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	root := writeSite(t, files)
 	site, err := LoadSite(root, SiteJekyll)
 	if err != nil {
 		t.Fatal(err)

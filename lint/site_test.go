@@ -155,26 +155,16 @@ func TestIndexedFrontMatterReuse(t *testing.T) {
 // pages belong to their own sites. Its file index still sees every file,
 // so links from the README into a blog resolve.
 func TestPlainSiteLeavesNestedSitesOut(t *testing.T) {
-	root := t.TempDir()
-	write := func(rel, body string) {
-		t.Helper()
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("README.md", "# Repo\n")
-	write("notes/todo.md", "---\ntitle: t\n---\n")
-	write("blog/_config.yml", "title: b\n")
-	write("blog/_posts/2024-01-01-a.md", "---\ntitle: a\n---\n")
-	write("blog/docs/deep/page.md", "x\n")
-	write("hugo/config.toml", "title = 'h'\n")
-	write("hugo/content/post.md", "+++\ntitle = 'p'\n+++\n")
-	write("hugo-like/content/not-a-site.md", "no config beside content/\n")
-
+	root := writeSite(t, map[string]string{
+		"README.md":                       "# Repo\n",
+		"notes/todo.md":                   "---\ntitle: t\n---\n",
+		"blog/_config.yml":                "title: b\n",
+		"blog/_posts/2024-01-01-a.md":     "---\ntitle: a\n---\n",
+		"blog/docs/deep/page.md":          "x\n",
+		"hugo/config.toml":                "title = 'h'\n",
+		"hugo/content/post.md":            "+++\ntitle = 'p'\n+++\n",
+		"hugo-like/content/not-a-site.md": "no config beside content/\n",
+	})
 	site, err := LoadSite(root, SitePlain)
 	if err != nil {
 		t.Fatal(err)
@@ -195,7 +185,6 @@ func TestPlainSiteLeavesNestedSitesOut(t *testing.T) {
 // TestOpensWithDashes checks the index's record of a file's first bytes
 // against the files themselves.
 func TestOpensWithDashes(t *testing.T) {
-	root := t.TempDir()
 	files := map[string]bool{
 		"_posts/2024-01-01-a.md": true,  // a block
 		"_posts/2024-01-02-b.md": true,  // after a byte order mark
@@ -218,15 +207,7 @@ func TestOpensWithDashes(t *testing.T) {
 		"_posts/2024-01-08-h.md": "--",
 		"_posts/2024-01-09-i.md": "",
 	}
-	for rel, c := range content {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	root := writeSite(t, content)
 	site, err := LoadSite(root, SiteJekyll)
 	if err != nil {
 		t.Fatal(err)
