@@ -195,6 +195,7 @@ func frenchTableBuild() *frTable {
 	t := &frTable{byFirst: make(map[string][]*frEntry, lines), anyEnglish: map[string]bool{}, firstWordBits: new([1 << frFirstWordHashBits / 64]uint64)}
 	entries := make([]frEntry, 0, lines)
 	var cols [4]string
+	var toks []frToken
 	for rest := frenchTyposTSV; rest != ""; {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
@@ -212,7 +213,7 @@ func frenchTableBuild() *frTable {
 			e.english = strings.Contains(cols[3], "en")
 			e.lowerOnly = strings.Contains(cols[3], "lc")
 		}
-		toks := tokenizeFrench(cols[0])
+		toks = appendFrenchTokens(toks[:0], cols[0])
 		if len(toks) == 0 {
 			entries = entries[:len(entries)-1]
 			continue
