@@ -2,13 +2,9 @@ package rules
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
-
-	"github.com/postlint/postlint/lint/linttest"
 )
 
 // frLanguageOfSlow is frLanguageOf as first written, which the fast one
@@ -41,14 +37,9 @@ func frLanguageOfSlow(seg string) frLang {
 func corpusTexts(t *testing.T) []string {
 	t.Helper()
 	var texts []string
-	_ = filepath.WalkDir(linttest.Corpora(t), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			if b, err := os.ReadFile(p); err == nil {
-				texts = append(texts, string(b))
-				texts = append(texts, strings.Split(string(b), "\n")...)
-			}
-		}
-		return nil
+	forEachCorpusMarkdown(t, func(_ string, src []byte) {
+		texts = append(texts, string(src))
+		texts = append(texts, strings.Split(string(src), "\n")...)
 	})
 	if len(texts) == 0 {
 		t.Fatal("no corpus text")
@@ -61,14 +52,7 @@ func TestFrLanguageOfMatchesSlow(t *testing.T) {
 	texts = append(texts, corpusTexts(t)...)
 	// Random mixes of function words, case, accents and odd bytes.
 	pieces := []string{"the", "THE", "The", "and", "de", "LA", "été", "ÉTÉ", "voilà", "VOILÀ", "œ", "Œ", "İ", "ǅ", "\xff", " ", ", ", "-", "x", "should", "shoulder", "ﬁ", "ß", "K"}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomMixes(rand.New(rand.NewPCG(1, 2)), pieces, 12, 20000)...)
 	for _, s := range texts {
 		if got, want := frLanguageOf(s), frLanguageOfSlow(s); got != want {
 			t.Fatalf("frLanguageOf(%.80q) = %v, want %v", s, got, want)

@@ -1,12 +1,8 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/postlint/postlint/lint/linttest"
 )
 
 // TestFrenchWordsMatchesTokenizer keeps the allocation-free word scan of
@@ -16,14 +12,7 @@ func TestFrenchWordsMatchesTokenizer(t *testing.T) {
 	for _, text := range []string{"", "-", "a-", "-a", "peut-être l'écosystème", "x--y 3e 2-3 été… «citation»", "naïve\u0301 co-op’s"} {
 		sameWords(t, text)
 	}
-	_ = filepath.WalkDir(linttest.Corpora(t), func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			if b, err := os.ReadFile(p); err == nil {
-				sameWords(t, string(b))
-			}
-		}
-		return nil
-	})
+	forEachCorpusMarkdown(t, func(_ string, src []byte) { sameWords(t, string(src)) })
 }
 
 func sameWords(t *testing.T, text string) {

@@ -146,15 +146,7 @@ func codeAfterSlow(after string) bool {
 func tokenizerTexts(t *testing.T) []string {
 	texts := append([]string{"", "-", "a-", "-a", "peut-être l'écosystème", "x--y 3e 2-3 été… «citation»", "naïve\u0301 co-op’s", "ÉTÉ İstanbul ǅemal ＡＢＣ ٣ x\xffy"}, corpusTexts(t)...)
 	pieces := []string{"a", "É", "é", "Z", "3", "٣", "\u0301", "-", "'", "’", " ", "\u00a0", ".", "!", "\n", "…", "«", "/", "_", "@", ":", "x", "İ", "ǅ", "ß", "\xff", "ﬁ", "Ⓐ", "Ⅻ", "\t", "(", "{"}
-	rng := rand.New(rand.NewPCG(5, 6))
-	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(16) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
-	return texts
+	return append(texts, randomMixes(rand.New(rand.NewPCG(5, 6)), pieces, 16, 20000)...)
 }
 
 func TestTokenizeFrenchMatchesSlow(t *testing.T) {

@@ -128,17 +128,9 @@ func FuzzMisspellMayFlag(f *testing.F) {
 func BenchmarkMisspellMayFlag(b *testing.B) {
 	d := misspellData()
 	var lines []string
-	err := filepath.WalkDir(linttest.Corpora(b), func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		src, err := os.ReadFile(p)
+	forEachCorpusMarkdown(b, func(_ string, src []byte) {
 		lines = append(lines, strings.SplitAfter(string(src), "\n")...)
-		return err
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
 	b.ResetTimer()
 	for range b.N {
 		for _, l := range lines {
