@@ -52,7 +52,11 @@ type frenchDict struct {
 	// known and fixes cache answers: Spell is slow on unknown words and
 	// blogs repeat their words.
 	known map[string]bool
-	fixes map[string]string
+	// answers keeps the full speller's answers across runs; they are read
+	// into known on the first Spell.
+	answers     *spellAnswers
+	answersRead bool
+	fixes       map[string]string
 	// onSpell, when set (by tests), is called with every word the full
 	// speller is asked about.
 	onSpell func(w string)
@@ -70,7 +74,7 @@ type frenchDictLoader struct {
 	// second each): on a cache miss, or for the first real Spell.
 	spellerLoads atomic.Int32
 	// cacheDir is the folder of the word cache; empty means
-	// os.UserCacheDir()/postlint. Tests set it.
+	// $POSTLINT_CACHE_DIR, else os.UserCacheDir()/postlint. Tests set it.
 	cacheDir string
 }
 
@@ -107,6 +111,9 @@ func (l *frenchDictLoader) get(configDir string, entries []string) *frenchDict {
 func (l *frenchDictLoader) cacheFolder() string {
 	if l.cacheDir != "" {
 		return l.cacheDir
+	}
+	if dir := os.Getenv(cacheDirEnv); dir != "" {
+		return dir
 	}
 	dir, err := os.UserCacheDir()
 	if err != nil {
@@ -200,13 +207,14 @@ func (l *frenchDictLoader) load(configDir string, entries []string) *frenchDict 
 			extra[i] = abs
 		}
 	}
-	d := &frenchDict{path: main, extra: extra, spellerLoads: &l.spellerLoads}
+	d := &frenchDict{path: main, extra: extra, spellerLoads: &l.spellerLoads, answers: &spellAnswers{}}
 	file := ""
 	if dir := l.cacheFolder(); dir != "" {
 		file = filepath.Join(dir, frenchDictCacheName(main, extra))
 	}
 	key, keyErr := frenchDictCacheKey(main, extra)
 	if keyErr == nil {
+		d.answers = newSpellAnswers(file, key)
 		if sets, ok := readFrenchDictCache(file, key); ok {
 			d.words, d.folded, d.suffixRoots = sets.words, sets.folded, sets.suffixRoots
 			return d
@@ -295,8 +303,15 @@ func (d *frenchDict) spellLocked(w string) bool {
 	if ok, seen := d.known[w]; seen {
 		return ok
 	}
-	if d.known == nil {
-		d.known = map[string]bool{}
+	if !d.answersRead {
+		d.answersRead = true
+		if d.known == nil {
+			d.known = map[string]bool{}
+		}
+		d.answers.readInto(d.known)
+		if ok, seen := d.known[w]; seen {
+			return ok
+		}
 	}
 	if d.suffixKnownLocked(w) {
 		d.known[w] = true
@@ -306,8 +321,13 @@ func (d *frenchDict) spellLocked(w string) bool {
 		d.onSpell(w)
 	}
 	gs := d.spellerLocked()
-	ok := gs != nil && gs.Spell(w)
+	if gs == nil {
+		d.known[w] = false
+		return false
+	}
+	ok := gs.Spell(w)
 	d.known[w] = ok
+	d.answers.record(w, ok)
 	return ok
 }
 

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -15,19 +16,29 @@ import (
 // The French dictionary cache keeps what the fast paths of french-typos
 // need from a hunspell dictionary, its words and their accent-folded
 // forms, so that a run that needs no real Spell never parses the .aff and
-// .dic (about half a second). It lives in os.UserCacheDir()/postlint
-// ($XDG_CACHE_HOME/postlint, else ~/.cache/postlint on Linux), one file per
-// set of dictionary paths, and is rewritten whenever one of those files
-// changes (path, size, modification time or mode), postlint's cache format
-// or gospell's version changes. Deleting the folder is always safe.
+// .dic (about half a second). Beside it, the answers file keeps the full
+// speller's answers (french_dict_answers.go), so that a run asking about
+// the same words again does not parse it either. Both live in
+// $POSTLINT_CACHE_DIR, else os.UserCacheDir()/postlint ($XDG_CACHE_HOME/postlint,
+// else ~/.cache/postlint on Linux), a pair of files per set of dictionary
+// paths, and are rewritten whenever one of those files changes (path,
+// size, modification time or mode), postlint's cache format or gospell's
+// version changes. Deleting the folder is always safe.
+
+// cacheDirEnv names the environment variable that moves the cache folder
+// (as RUFF_CACHE_DIR or GOLANGCI_LINT_CACHE do): CI caches it, tests
+// point it at a temporary folder.
+const cacheDirEnv = "POSTLINT_CACHE_DIR"
 
 // frenchDictCacheDoc is the part of french-typos' Doc about the cache.
-const frenchDictCacheDoc = `   The dictionary's word list is cached, so that most runs never parse
-   the dictionary (about half a second): in ` + "`$XDG_CACHE_HOME/postlint`" + `
-   (by default ` + "`~/.cache/postlint`" + ` on Linux, ` + "`~/Library/Caches/postlint`" + ` on
-   macOS, ` + "`%LocalAppData%\\postlint`" + ` on Windows), one ` + "`french-dict-*.cache`" + ` file
-   per dictionary, rebuilt whenever a dictionary file changes. Deleting
-   the folder is always safe (clear it with ` + "`rm -rf ~/.cache/postlint`" + `);
+const frenchDictCacheDoc = `   The dictionary's word list, and the answers for the words it was asked
+   about, are cached, so that most runs never parse the dictionary (about
+   half a second): in ` + "`$POSTLINT_CACHE_DIR`" + ` when set, else in
+   ` + "`$XDG_CACHE_HOME/postlint`" + ` (by default ` + "`~/.cache/postlint`" + ` on Linux,
+   ` + "`~/Library/Caches/postlint`" + ` on macOS, ` + "`%LocalAppData%\\postlint`" + ` on
+   Windows), a ` + "`french-dict-*.cache`" + ` and a ` + "`french-dict-*.answers`" + ` file per
+   dictionary, rebuilt whenever a dictionary file changes. Deleting the
+   folder is always safe (clear it with ` + "`rm -rf ~/.cache/postlint`" + `);
    where it cannot be written, postlint works without it.`
 
 // frenchDictCacheFormat names the layout of a cache file: change it when
@@ -139,13 +150,24 @@ func readFrenchDictCache(file, key string) (sets frenchDictSets, ok bool) {
 	return sets, true
 }
 
-// writeFrenchDictCache writes the cache file atomically (a reader sees the
-// old file or the new one, never half of one). Errors are returned for
-// tests; the loader ignores them, as the cache only saves time.
+// writeFrenchDictCache writes the cache file atomically. Errors are
+// returned for tests; the loader ignores them, as the cache only saves
+// time.
 func writeFrenchDictCache(file, key string, sets frenchDictSets) error {
 	if file == "" {
 		return fmt.Errorf("no cache folder")
 	}
+	return writeFileAtomic(file, func(w io.Writer) error {
+		_, err := fmt.Fprintf(w, "%sdata %d %d %d\n%s%s%s", key, len(sets.words), len(sets.folded), len(sets.suffixRoots),
+			sets.words, sets.folded, sets.suffixRoots)
+		return err
+	})
+}
+
+// writeFileAtomic writes a file of the cache folder, creating the folder,
+// through a temporary file renamed over it: a reader sees the old file or
+// the new one, never half of one.
+func writeFileAtomic(file string, write func(io.Writer) error) error {
 	dir := filepath.Dir(file)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -154,8 +176,7 @@ func writeFrenchDictCache(file, key string, sets frenchDictSets) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(tmp, "%sdata %d %d %d\n%s%s%s", key, len(sets.words), len(sets.folded), len(sets.suffixRoots),
-		sets.words, sets.folded, sets.suffixRoots)
+	err = write(tmp)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
