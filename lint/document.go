@@ -2,6 +2,8 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"sort"
 	"sync"
 
@@ -122,7 +124,7 @@ func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, synta
 			fill(masked, s.Start, s.End)
 			d.hidden = append(d.hidden, s)
 		}
-		sort.Slice(d.hidden, func(i, j int) bool { return d.hidden[i].Start < d.hidden[j].Start })
+		sortSpans(d.hidden)
 	}
 	if _, depth := deepestNesting(masked[d.BodyStart:]); depth > MaxNesting {
 		// goldmark would take minutes; the runner reports such a file
@@ -133,6 +135,13 @@ func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, synta
 	d.AST = md.Parser().Parse(text.NewReader(masked))
 	d.findCode()
 	return d
+}
+
+// sortSpans sorts spans by their start. The spans of a document do not
+// overlap, so starts are distinct; the generic sort spares sort.Slice's
+// reflection, which cost more than the sorting on these short lists.
+func sortSpans(spans []Span) {
+	slices.SortFunc(spans, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 // maskTags replaces each live tag (and each comment body) by filler.
@@ -168,7 +177,7 @@ func (d *Document) maskTags(masked []byte, comments []Span) {
 		}
 		d.maskSpan(masked, t.Start, t.End)
 	}
-	sort.Slice(d.hidden, func(i, j int) bool { return d.hidden[i].Start < d.hidden[j].Start })
+	sortSpans(d.hidden)
 }
 
 func (d *Document) maskSpan(masked []byte, start, end int) {
@@ -236,7 +245,7 @@ func (d *Document) findCode() {
 		return ast.WalkContinue, nil
 	})
 	d.code = append(d.code, d.highlights...)
-	sort.Slice(d.code, func(i, j int) bool { return d.code[i].Start < d.code[j].Start })
+	sortSpans(d.code)
 	for i := range d.Tags {
 		t := &d.Tags[i]
 		j := sort.Search(len(d.code), func(k int) bool { return d.code[k].End > t.Start })
