@@ -834,15 +834,15 @@ func (s *Site) JekyllExcluded(rel string) bool {
 		for _, v := range asList(s.Config["include"]) {
 			include[strings.Trim(stringValue(v), "/")] = true
 		}
-		var out []string
+		var out []excludePattern
 		for _, v := range append(asList(s.Config["exclude"]), anySlice(jekyllDefaultExcludes)...) {
 			p := strings.TrimPrefix(stringValue(v), "/")
 			if p != "" && !include[strings.Trim(p, "/")] {
-				out = append(out, p)
+				out = append(out, excludePattern{p, fnmatchRegexp(p)})
 			}
 		}
 		return out
-	}).([]string)
+	}).([]excludePattern)
 	entry := ""
 	for _, seg := range strings.Split(rel, "/") {
 		if entry != "" {
@@ -850,7 +850,7 @@ func (s *Site) JekyllExcluded(rel string) bool {
 		}
 		entry += seg
 		for _, p := range pats {
-			if strings.HasPrefix(entry, p) || p == entry+"/" || fnmatch(p, entry) {
+			if strings.HasPrefix(entry, p.text) || p.text == entry+"/" || p.matches(entry) {
 				return true
 			}
 		}
@@ -858,10 +858,29 @@ func (s *Site) JekyllExcluded(rel string) bool {
 	return false
 }
 
-// fnmatch is Ruby's File.fnmatch without flags: * and ? also match "/".
-func fnmatch(pattern, name string) bool {
+// excludePattern is one entry of Jekyll's exclude list, with its glob
+// compiled once per site (it is matched against every folder of every
+// path the rules ask about).
+type excludePattern struct {
+	text string
+	// glob is nil for a pattern without wildcards, which matches only
+	// itself, and for a glob that does not compile, which matches nothing.
+	glob *regexp.Regexp
+}
+
+func (p excludePattern) matches(name string) bool {
+	if p.glob != nil {
+		return p.glob.MatchString(name)
+	}
+	return !strings.ContainsAny(p.text, "*?[") && p.text == name
+}
+
+// fnmatchRegexp returns the regexp of a pattern of Ruby's File.fnmatch
+// without flags (* and ? also match "/"), nil for a pattern without
+// wildcards or one that does not compile.
+func fnmatchRegexp(pattern string) *regexp.Regexp {
 	if !strings.ContainsAny(pattern, "*?[") {
-		return pattern == name
+		return nil
 	}
 	var b strings.Builder
 	b.WriteString("^")
@@ -885,7 +904,10 @@ func fnmatch(pattern, name string) bool {
 	}
 	b.WriteString("$")
 	re, err := regexp.Compile(b.String())
-	return err == nil && re.MatchString(name)
+	if err != nil {
+		return nil
+	}
+	return re
 }
 
 func asList(v any) []any {
