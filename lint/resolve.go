@@ -173,14 +173,10 @@ func (s *Site) ResolvePostURL(name string) (post *Post, deprecated bool, err err
 		return nil, false, &PostURLError{Name: orig, Err: ErrPostName, Similar: s.similarPosts(name)}
 	}
 	dir, date, slug := m[1], m[2], m[3]
-	re, err := regexp.Compile(`^_posts/` + regexp.QuoteMeta(dir+date+"-"+slug) + `\.[^.]+|^` + regexp.QuoteMeta(dir) + `_posts/?` + regexp.QuoteMeta(date+"-"+slug) + `\.[^.]+`)
-	if err != nil {
-		return nil, false, err
-	}
 	posts := s.jekyllPosts()
 	unpublished := ""
 	for _, p := range posts {
-		if re.MatchString(p.relInColl) {
+		if postFileNamed(p.relInColl, dir, date+"-"+slug) {
 			if p.unpublished {
 				unpublished = p.rel
 				continue
@@ -819,6 +815,30 @@ func (s *Site) JekyllRendersLiquid(rel string, hasFrontMatter bool, fm map[strin
 		}
 	}
 	return hasFrontMatter
+}
+
+// postFileNamed reports whether a post's path in its collection is the
+// one post_url names: _posts/DIR/NAME.EXT or DIR/_posts/NAME.EXT, where
+// DIR is empty or ends with a slash. It matches as the regexp of Jekyll's
+// post_url.rb, `^_posts/DIRNAME\.[^.]+|^DIR_posts/?NAME\.[^.]+`, does:
+// a prefix, so the path may go on after the extension's first letter.
+func postFileNamed(rel, dir, name string) bool {
+	extFollows := func(rest string) bool {
+		ext, ok := strings.CutPrefix(rest, name+".")
+		return ok && ext != "" && ext[0] != '.'
+	}
+	if rest, ok := strings.CutPrefix(rel, "_posts/"+dir); ok && extFollows(rest) {
+		return true
+	}
+	rest, ok := strings.CutPrefix(rel, dir+"_posts")
+	if !ok {
+		return false
+	}
+	if extFollows(rest) {
+		return true
+	}
+	rest, ok = strings.CutPrefix(rest, "/")
+	return ok && extFollows(rest)
 }
 
 // jekyllDefaultExcludes are added to every site's `exclude` (Jekyll 4).

@@ -2,9 +2,12 @@ package lint
 
 import (
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -346,5 +349,42 @@ func TestJekyllURLs(t *testing.T) {
 		if !ok || !reflect.DeepEqual(got, want) {
 			t.Errorf("JekyllURLs(%s) = %q, %v; want %q", rel, got, ok, want)
 		}
+	}
+}
+
+// TestPostFileNamedMatchesJekyllRegexp holds postFileNamed to the regexp
+// of Jekyll's post_url.rb it replaces, on paths built from the pieces
+// that matter (folders, _posts, dots, extensions) and on random bytes.
+func TestPostFileNamedMatchesJekyllRegexp(t *testing.T) {
+	jekyll := func(rel, dir, name string) bool {
+		re := regexp.MustCompile(`^_posts/` + regexp.QuoteMeta(dir+name) + `\.[^.]+|^` + regexp.QuoteMeta(dir) + `_posts/?` + regexp.QuoteMeta(name) + `\.[^.]+`)
+		return re.MatchString(rel)
+	}
+	pieces := []string{"_posts", "/", ".", "..", "md", "a", "2020-01-02-a", "2020-01-02-a.b", "sub/", "é", "\n", "\xff"}
+	dirs := []string{"", "sub/", "a/b/", "_posts/", "./"}
+	names := []string{"2020-01-02-a", "2020-01-02-a.b", "2020-01-02-", "2020-01-02-é"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	matched := 0
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(7) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		rel := b.String()
+		dir, name := dirs[rng.IntN(len(dirs))], names[rng.IntN(len(names))]
+		if rng.IntN(2) == 0 {
+			// Most random paths match nothing: build a near miss of a match.
+			rel = []string{"_posts/" + dir, dir + "_posts/", dir + "_posts"}[rng.IntN(3)] + name + rel
+		}
+		got, want := postFileNamed(rel, dir, name), jekyll(rel, dir, name)
+		if got != want {
+			t.Fatalf("postFileNamed(%q, %q, %q) = %v, Jekyll's regexp says %v", rel, dir, name, got, want)
+		}
+		if got {
+			matched++
+		}
+	}
+	if matched < 500 {
+		t.Fatalf("only %d matches: the test does not exercise matching", matched)
 	}
 }
