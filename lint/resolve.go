@@ -863,19 +863,36 @@ func (s *Site) JekyllExcluded(rel string) bool {
 		}
 		return out
 	}).([]excludePattern)
-	entry := ""
-	for _, seg := range strings.Split(rel, "/") {
-		if entry != "" {
-			entry += "/"
-		}
-		entry += seg
+	return excludedBy(pats, rel)
+}
+
+// excludedBy reports whether one of pats excludes rel or one of its
+// folders.
+func excludedBy(pats []excludePattern, rel string) bool {
+	excluded := func(entry string) bool {
 		for _, p := range pats {
-			if strings.HasPrefix(entry, p.text) || p.text == entry+"/" || p.matches(entry) {
+			if strings.HasPrefix(entry, p.text) || p.isFolder(entry) || p.matches(entry) {
 				return true
 			}
 		}
+		return false
 	}
-	return false
+	// Each folder of rel, then rel itself ("a", "a/b", "a/b/c.md"), as
+	// prefixes of rel, which Jekyll builds by joining the parts again; a
+	// leading slash makes an empty first part.
+	rest := strings.TrimLeft(rel, "/")
+	if (rest != rel || rest == "") && excluded("") {
+		return true
+	}
+	if rest == "" {
+		return false
+	}
+	for i := 1; i < len(rest); i++ {
+		if rest[i] == '/' && excluded(rest[:i]) {
+			return true
+		}
+	}
+	return excluded(rest)
 }
 
 // excludePattern is one entry of Jekyll's exclude list, with its glob
@@ -886,6 +903,11 @@ type excludePattern struct {
 	// glob is nil for a pattern without wildcards, which matches only
 	// itself, and for a glob that does not compile, which matches nothing.
 	glob *regexp.Regexp
+}
+
+// isFolder reports whether the pattern is entry with a slash after it.
+func (p excludePattern) isFolder(entry string) bool {
+	return len(p.text) == len(entry)+1 && strings.HasPrefix(p.text, entry) && p.text[len(entry)] == '/'
 }
 
 func (p excludePattern) matches(name string) bool {

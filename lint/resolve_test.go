@@ -272,6 +272,62 @@ func TestResolvePostURLCollectionsDir(t *testing.T) {
 	}
 }
 
+// jekyllExcludedAsFirstWritten is JekyllExcluded before the globs were
+// compiled once and the folders taken as prefixes of the path.
+func jekyllExcludedAsFirstWritten(pats []string, rel string) bool {
+	fnmatch := func(pattern, name string) bool {
+		re := fnmatchRegexp(pattern)
+		return re != nil && re.MatchString(name)
+	}
+	entry := ""
+	for _, seg := range strings.Split(rel, "/") {
+		if entry != "" {
+			entry += "/"
+		}
+		entry += seg
+		for _, p := range pats {
+			if strings.HasPrefix(entry, p) || p == entry+"/" || fnmatch(p, entry) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestJekyllExcludedAsFirstWritten compares excludedBy with the code it
+// replaced on random paths (slashes doubled, leading and trailing) and
+// pattern lists (plain, folders, globs).
+func TestJekyllExcludedAsFirstWritten(t *testing.T) {
+	patterns := []string{"notes", "*.txt", "private/secret.md", "docs/", "a?/b", "[ab]x", "*", "x*", "a/", "[", "é"}
+	pieces := []string{"/", "//", "a", "b", "x", "notes", "docs", "private", "secret.md", ".txt", "ax", "é"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	excluded := 0
+	for range 20000 {
+		var texts []string
+		var pats []excludePattern
+		for range rng.IntN(4) {
+			p := patterns[rng.IntN(len(patterns))]
+			texts = append(texts, p)
+			pats = append(pats, excludePattern{p, fnmatchRegexp(p)})
+		}
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		rel := b.String()
+		got, want := excludedBy(pats, rel), jekyllExcludedAsFirstWritten(texts, rel)
+		if got != want {
+			t.Fatalf("excludedBy(%q, %q) = %v, the old code says %v", texts, rel, got, want)
+		}
+		if got {
+			excluded++
+		}
+	}
+	if excluded < 2000 || excluded > 18000 {
+		t.Fatalf("%d of 20000 paths excluded: the test does not exercise both answers", excluded)
+	}
+}
+
 func TestJekyllExcluded(t *testing.T) {
 	s := loadTestSite(t, SiteJekyll, map[string]string{
 		"_config.yml": "exclude: [notes, '*.txt', /private/secret.md, docs/]\ninclude: [node_modules]\n",
