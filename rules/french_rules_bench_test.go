@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/postlint/postlint/lint"
@@ -75,12 +77,52 @@ func BenchmarkFrenchTypography(b *testing.B) {
 	}
 }
 
-// BenchmarkFrenchSiteWords is the per-site word count french-typos makes
-// once per site: every page of the site read and its words counted.
+// BenchmarkFrenchSiteWords is what french-typos spends on the site's
+// vocabulary once per site: every page of the site read, and the words
+// the dictionary would correct in a run over the site looked up.
 func BenchmarkFrenchSiteWords(b *testing.B) {
+	site, passes := frenchBenchPasses(b)
+	loader := &frenchDictLoader{}
+	for _, p := range passes {
+		checkFrenchTypos(p, loader)
+	}
+	asked := slices.Collect(maps.Keys(siteVocabularyOf(site).answers))
+	if len(asked) < 10 {
+		b.Fatalf("%d words asked", len(asked))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		v := &siteVocabulary{site: site}
+		for _, w := range asked {
+			v.uses(w)
+		}
+	}
+}
+
+// BenchmarkCountSiteWords counts every word of every page of the site, as
+// the vocabulary does for a site too large to keep its text.
+func BenchmarkCountSiteWords(b *testing.B) {
 	site, _ := frenchBenchPasses(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		countSiteWords(site)
+	}
+}
+
+// BenchmarkAppendLower lowercases every Markdown file of the corpora, as
+// the site vocabulary does with a site's pages.
+func BenchmarkAppendLower(b *testing.B) {
+	var texts []string
+	size := 0
+	forEachCorpusMarkdown(b, func(_ string, src []byte) {
+		texts = append(texts, string(src))
+		size += len(src)
+	})
+	b.SetBytes(int64(size))
+	var buf []byte
+	for b.Loop() {
+		for _, text := range texts {
+			buf = appendLower(buf[:0], text)
+		}
 	}
 }

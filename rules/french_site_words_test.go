@@ -69,9 +69,9 @@ func TestFrenchSiteWords(t *testing.T) {
 	}
 }
 
-// TestFrenchSiteWordsCountedOnDemand checks that the site's words are
-// counted only once a document has a word to correct.
-func TestFrenchSiteWordsCountedOnDemand(t *testing.T) {
+// TestFrenchSiteWordsReadOnDemand checks that the site's pages are read
+// only once a document has a word to correct.
+func TestFrenchSiteWordsReadOnDemand(t *testing.T) {
 	dir := writeFrenchSite(t, "Bonjour tout le monde.", "Nous parlons des ecosystemes du sujet.")
 	site, err := lint.LoadSite(dir, lint.SiteJekyll)
 	if err != nil {
@@ -100,11 +100,11 @@ func TestFrenchSiteWordsCountedOnDemand(t *testing.T) {
 	}
 	loader := &frenchDictLoader{}
 	checkFrenchTypos(passes[0], loader)
-	if siteVocabularyOf(site).counted.Load() {
-		t.Fatal("a document with no word to correct counted the site's words")
+	if v := siteVocabularyOf(site); v.lowered != nil || v.counts != nil {
+		t.Fatal("a document with no word to correct read the site")
 	}
 	checkFrenchTypos(passes[1], loader)
-	if !siteVocabularyOf(site).counted.Load() {
-		t.Fatal("a document with a word to correct did not count the site's words")
+	if v := siteVocabularyOf(site); v.lowered == nil && v.counts == nil {
+		t.Fatal("a document with a word to correct did not read the site")
 	}
 }

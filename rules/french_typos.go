@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -359,18 +358,29 @@ func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
 	c.checkFrontMatter()
 }
 
-// siteVocabulary counts, for each lowercase word, the Markdown files of
-// a site that use it. Counting reads every page of the site, so it is done
-// only when a document first has a word to correct: checking one file of
-// a large site often needs none.
+// siteVocabulary tells, for a lowercase word, how many Markdown files of
+// the site use it. Only the few words the dictionary would correct are
+// asked about, so rather than counting every word of the site it keeps
+// the site's text, lowercased, and looks for the word asked. Reading the
+// site is done only when a document first has a word to correct:
+// checking one file of a large site often needs none.
 type siteVocabulary struct {
-	site   *lint.Site
-	once   sync.Once
-	counts map[string]int
-	// counted is set once counts is filled: from then on the counts,
-	// cheaper than the dictionary, are asked first.
-	counted atomic.Bool
+	site *lint.Site
+	once sync.Once
+	// lowered holds the lowercase text of each post and byteCounts how
+	// often each byte occurs in them; counts, when the posts are more
+	// than maxSiteText bytes, the count of every word instead.
+	lowered    []string
+	byteCounts [256]int
+	counts     map[string]int
+
+	mu      sync.Mutex
+	answers map[string]int // uses of the words asked so far
 }
+
+// maxSiteText bounds the lowercase text a site's vocabulary keeps; a
+// larger site has all its words counted instead.
+const maxSiteText = 16 << 20
 
 // siteVocabularyOf returns the site's vocabulary, shared by its documents.
 func siteVocabularyOf(site *lint.Site) *siteVocabulary {
@@ -379,21 +389,103 @@ func siteVocabularyOf(site *lint.Site) *siteVocabulary {
 }
 
 // uses returns how many files of the site use the lowercase word w,
-// counting the site's words on first use.
+// reading the site on first use.
 func (v *siteVocabulary) uses(w string) int {
-	v.once.Do(func() {
-		v.counts = countSiteWords(v.site)
-		v.counted.Store(true)
-	})
-	return v.counts[w]
+	v.once.Do(func() { v.read(maxSiteText) })
+	if v.counts != nil {
+		return v.counts[w]
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if n, ok := v.answers[w]; ok {
+		return n
+	}
+	n := 0
+	if w != "" {
+		anchor := v.rarestByte(w)
+		for _, text := range v.lowered {
+			if hasWord(text, w, anchor) {
+				n++
+			}
+		}
+	}
+	if v.answers == nil {
+		v.answers = map[string]int{}
+	}
+	v.answers[w] = n
+	return n
 }
 
-// usesIfCounted is uses, or 0 while the site's words are not counted.
-func (v *siteVocabulary) usesIfCounted(w string) int {
-	if !v.counted.Load() {
-		return 0
+// read keeps the lowercase text of the site's posts (a file that cannot
+// be read is left out, as countSiteWords does), or counts their words
+// when they are more than limit bytes.
+func (v *siteVocabulary) read(limit int) {
+	total := 0
+	var buf []byte
+	for _, p := range v.site.Posts {
+		b, err := os.ReadFile(filepath.Join(v.site.Root, filepath.FromSlash(p.Path)))
+		if err != nil {
+			continue
+		}
+		buf = appendLower(buf[:0], string(b))
+		if total += len(buf); total > limit {
+			v.lowered = nil
+			v.counts = countSiteWords(v.site)
+			return
+		}
+		for _, c := range buf {
+			v.byteCounts[c]++
+		}
+		v.lowered = append(v.lowered, string(buf))
 	}
-	return v.counts[w]
+}
+
+// rarestByte returns the index in w of the byte least frequent in the
+// site's text: searching for it finds the fewest places to compare w.
+func (v *siteVocabulary) rarestByte(w string) int {
+	best := 0
+	for i := 1; i < len(w); i++ {
+		if v.byteCounts[w[i]] < v.byteCounts[w[best]] {
+			best = i
+		}
+	}
+	return best
+}
+
+// hasWord tells whether one of the words frenchWords finds in the
+// lowercase text is w, searching for its byte w[anchor]. Lowercasing maps
+// each rune on its own and keeps word runes and hyphens as they are
+// (TestLowerKeepsWordRunes), so the words of a lowercased text are the
+// lowercased words of the text.
+func hasWord(text, w string, anchor int) bool {
+	for i := anchor; i < len(text); {
+		j := strings.IndexByte(text[i:], w[anchor])
+		if j < 0 {
+			return false
+		}
+		start := i + j - anchor
+		if strings.HasPrefix(text[start:], w) && wordStartsAt(text, start) {
+			if end, _, _ := wordEnd(text, start); end == start+len(w) {
+				return true
+			}
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// wordStartsAt tells whether a word of text starts at byte i: a word rune
+// after neither a word rune nor a hyphen that joins it to one (wordEnd).
+// text must be valid UTF-8, so that runes decode the same backwards.
+func wordStartsAt(text string, i int) bool {
+	if r, _ := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+		return false
+	}
+	before, size := utf8.DecodeLastRuneInString(text[:i])
+	if before == '-' {
+		before, _ = utf8.DecodeLastRuneInString(text[:i-size])
+	}
+	return !isWordRune(before)
 }
 
 // countSiteWords reads every Markdown file of the site and counts, for
@@ -705,8 +797,8 @@ var frenchAccepted = setOfWords("sénior", "séniors", "sénioriale", "séniorit
 // dictionary, when it is unique and the word is none of the site's.
 func (c *frChecker) wordFix(w string) (string, bool) {
 	// Short words and words with other characters than letters go first,
-	// without a lookup; then most words are the site's: once its words are
-	// counted, that answers before the other maps.
+	// without a lookup; the site is searched last, for the few words the
+	// dictionary would correct.
 	if utf8.RuneCountInString(w) < 4 {
 		return "", false
 	}
@@ -714,9 +806,6 @@ func (c *frChecker) wordFix(w string) (string, bool) {
 		if !unicode.IsLetter(r) {
 			return "", false
 		}
-	}
-	if c.site != nil && c.site.usesIfCounted(w) >= c.opts.SiteWords {
-		return "", false
 	}
 	if c.accepted[w] || c.table.anyEnglish[w] {
 		return "", false

@@ -148,16 +148,25 @@ func frenchWords(text string, fn func(w string, upper bool)) {
 }
 
 // appendLower appends w lowercased to buf, rune by rune as
-// strings.ToLower does, without making a string.
+// strings.ToLower does, without making a string. Runs of ASCII, most of a
+// text, are copied whole and then lowercased byte by byte.
 func appendLower(buf []byte, w string) []byte {
-	for _, r := range w {
-		switch {
-		case 'A' <= r && r <= 'Z':
-			buf = append(buf, byte(r)+'a'-'A')
-		case r < utf8.RuneSelf:
-			buf = append(buf, byte(r))
-		default:
+	for i := 0; i < len(w); {
+		ascii := i
+		for ascii < len(w) && w[ascii] < utf8.RuneSelf {
+			ascii++
+		}
+		n := len(buf)
+		buf = append(buf, w[i:ascii]...)
+		for k, c := range buf[n:] {
+			if 'A' <= c && c <= 'Z' {
+				buf[n+k] = c + 'a' - 'A'
+			}
+		}
+		if i = ascii; i < len(w) {
+			r, size := utf8.DecodeRuneInString(w[i:])
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			i += size
 		}
 	}
 	return buf

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -229,6 +230,112 @@ func TestCountSiteWordsMatchesSlow(t *testing.T) {
 		}
 		if got, want := countSiteWords(site), countSiteWordsSlow(site); !maps.Equal(got, want) || len(got) < 1000 {
 			t.Fatalf("%s: %d words counted, want %d", name, len(got), len(want))
+		}
+	}
+}
+
+// frenchCorpusSites are the corpus sites with French pages.
+var frenchCorpusSites = []string{"aeris-blog", "hugo-theme-learn", "ludovicalarcon", "pix-engineering", "sauml", "zibok"}
+
+func loadCorpusSite(t *testing.T, name string) *lint.Site {
+	t.Helper()
+	dir := filepath.Join(linttest.Corpora(t), name)
+	root, kind := lint.DiscoverSite(dir, dir)
+	site, err := lint.LoadSite(root, kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site
+}
+
+// TestSiteVocabularyMatchesSlow holds the site vocabulary, which searches
+// the site's lowercased text for the word asked, to the full count of
+// every word: on every word of every French corpus site, on the pieces
+// of those words (the parts of "peut-être", a word cut short) and on
+// words that are no word of the site.
+func TestSiteVocabularyMatchesSlow(t *testing.T) {
+	for _, name := range frenchCorpusSites {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			site := loadCorpusSite(t, name)
+			want := countSiteWordsSlow(site)
+			if len(want) < 100 {
+				t.Fatalf("%d words", len(want))
+			}
+			sameUses(t, site, want, vocabularyProbes(want))
+		})
+	}
+}
+
+// TestSiteVocabularyMatchesSlowOnOddText does the same on a site whose
+// pages are random mixes of the characters the tokenizer and lowercasing
+// treat apart (capitals that change length, invalid bytes, hyphens).
+func TestSiteVocabularyMatchesSlowOnOddText(t *testing.T) {
+	pieces := []string{"a", "é", "É", "E", "Z", "3", "٣", "\u0301", "-", "--", "'", "’", " ", "\u00a0", ".", "\n", "…", "/", "_", "x", "İ", "ı", "ǅ", "ß", "ẞ", "K", "\u212a", "Ω", "\xff", "\xe2\x82", "ﬁ", "Ⓐ", "Ⅻ"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	var bodies []string
+	for range 8 {
+		bodies = append(bodies, strings.Join(randomMixes(rng, pieces, 12, 300), " "))
+	}
+	site, err := lint.LoadSite(writeFrenchSite(t, bodies...), lint.SiteJekyll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := countSiteWordsSlow(site)
+	probes := append(vocabularyProbes(want), randomMixes(rng, pieces, 6, 5000)...)
+	sameUses(t, site, want, probes)
+}
+
+// vocabularyProbes returns the words of counts, the parts of those with
+// hyphens and, for one word in eight, the word without its first or its
+// last rune (found inside a longer word), plus strings that are no word.
+func vocabularyProbes(counts map[string]int) []string {
+	probes := []string{"", "-", "é", "zzzz", "l'écosystème", "Le", "peut être"}
+	for i, w := range slices.Sorted(maps.Keys(counts)) {
+		probes = append(probes, w)
+		if strings.Contains(w, "-") {
+			probes = append(probes, strings.Split(w, "-")...)
+		}
+		if i%8 == 0 {
+			_, first := utf8.DecodeRuneInString(w)
+			_, last := utf8.DecodeLastRuneInString(w)
+			probes = append(probes, w[first:], w[:len(w)-last])
+		}
+	}
+	return probes
+}
+
+// sameUses checks uses on every probe, with the site's text kept and,
+// over the size cap, with the words counted.
+func sameUses(t *testing.T, site *lint.Site, want map[string]int, probes []string) {
+	t.Helper()
+	kept := &siteVocabulary{site: site}
+	counted := &siteVocabulary{site: site}
+	counted.once.Do(func() { counted.read(0) })
+	if counted.counts == nil {
+		t.Fatal("the words are not counted over the size cap")
+	}
+	for _, w := range probes {
+		if got := kept.uses(w); got != want[w] {
+			t.Fatalf("uses(%q) = %d, want %d", w, got, want[w])
+		}
+		if got := counted.uses(w); got != want[w] {
+			t.Fatalf("over the cap, uses(%q) = %d, want %d", w, got, want[w])
+		}
+	}
+	if kept.lowered == nil {
+		t.Fatal("the site's text is not kept")
+	}
+}
+
+// TestLowerKeepsWordRunes checks what hasWord relies on: lowercasing a
+// rune never turns a word rune into another kind, nor anything into a
+// hyphen or a hyphen into anything else.
+func TestLowerKeepsWordRunes(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		lower := []rune(string(appendLower(nil, string(r))))
+		if len(lower) != 1 || isWordRune(lower[0]) != isWordRune(r) || (lower[0] == '-') != (r == '-') {
+			t.Fatalf("%U lowercases to %U", r, lower)
 		}
 	}
 }
