@@ -240,6 +240,15 @@ const (
 )
 
 func shapeOf(w string) caseShape {
+	// Most words are lowercase ASCII: no uppercase letter, without
+	// decoding runes.
+	ascii := 0
+	for ascii < len(w) && w[ascii] < utf8.RuneSelf && (w[ascii] < 'A' || w[ascii] > 'Z') {
+		ascii++
+	}
+	if ascii == len(w) {
+		return caseLower
+	}
 	upper, lower := 0, 0
 	first := true
 	firstUpper := false

@@ -165,6 +165,9 @@ func TestTokenizeFrenchMatchesSlow(t *testing.T) {
 				}
 			}
 		}
+		if shapeOf(text) != shapeOfSlow(text) {
+			t.Fatalf("shapeOf(%.80q) = %v, want %v", text, shapeOf(text), shapeOfSlow(text))
+		}
 		for _, tk := range want {
 			if shapeOf(tk.text) != shapeOfSlow(tk.text) {
 				t.Fatalf("shapeOf(%q) = %v, want %v", tk.text, shapeOf(tk.text), shapeOfSlow(tk.text))
