@@ -148,22 +148,29 @@ func frenchWords(text string, fn func(w string, upper bool)) {
 }
 
 // appendLower appends w lowercased to buf, rune by rune as
-// strings.ToLower does, without making a string. Runs of ASCII, most of a
-// text, are copied whole and then lowercased byte by byte.
+// strings.ToLower does, without making a string. Runs of ASCII and of
+// lowercase Latin-1 letters ("é", "à", "ç"), most of a French text, are
+// copied whole and their ASCII capitals lowered byte by byte.
 func appendLower(buf []byte, w string) []byte {
 	for i := 0; i < len(w); {
-		ascii := i
-		for ascii < len(w) && w[ascii] < utf8.RuneSelf {
-			ascii++
+		end := i
+		for end < len(w) {
+			if w[end] < utf8.RuneSelf {
+				end++
+			} else if w[end] == 0xC3 && end+1 < len(w) && 0x9F <= w[end+1] && w[end+1] <= 0xBF {
+				end += 2 // U+00DF to U+00FF: "ß" to "ÿ", which lowercasing keeps
+			} else {
+				break
+			}
 		}
 		n := len(buf)
-		buf = append(buf, w[i:ascii]...)
+		buf = append(buf, w[i:end]...)
 		for k, c := range buf[n:] {
 			if 'A' <= c && c <= 'Z' {
 				buf[n+k] = c + 'a' - 'A'
 			}
 		}
-		if i = ascii; i < len(w) {
+		if i = end; i < len(w) {
 			r, size := utf8.DecodeRuneInString(w[i:])
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			i += size
