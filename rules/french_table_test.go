@@ -9,7 +9,7 @@ import (
 // referenceFrenchTable is the table built the first, plain way: one split
 // and one allocation per field and entry.
 func referenceFrenchTable() *frTable {
-	t := &frTable{byFirst: map[string][]*frEntry{}, anyEnglish: map[string]bool{}, firstWordBits: new([1 << frFirstWordHashBits / 64]uint64)}
+	t := &frTable{byFirst: map[string][]*frEntry{}, anyEnglish: map[string]bool{}, firstWords: new(wordFilter), englishWords: new(wordFilter)}
 	for _, line := range strings.Split(frenchTyposTSV, "\n") {
 		line = strings.TrimRight(line, "\r")
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -35,8 +35,7 @@ func referenceFrenchTable() *frTable {
 			}
 		}
 		t.byFirst[e.words[0]] = append(t.byFirst[e.words[0]], e)
-		h := frFirstWordHash(e.words[0])
-		t.firstWordBits[h/64] |= 1 << (h % 64)
+		t.firstWords.add(e.words[0])
 		t.count++
 		if len(e.words) == 1 && e.english {
 			t.anyEnglish[e.words[0]] = true
@@ -46,6 +45,9 @@ func referenceFrenchTable() *frTable {
 		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
 			t.anyEnglish[w] = true
 		}
+	}
+	for w := range t.anyEnglish {
+		t.englishWords.add(w)
 	}
 	return t
 }

@@ -150,22 +150,43 @@ type frEntry struct {
 
 type frTable struct {
 	byFirst map[string][]*frEntry
-	// firstWordBits has the bit frFirstWordHash(w) set for each key w of
-	// byFirst: nine words in ten start no entry, and this filter, 16 KB
-	// that stay in cache, rules most of them out without the map lookup.
-	firstWordBits *[1 << frFirstWordHashBits / 64]uint64
-	count         int
+	// firstWords has the keys of byFirst: nine words in ten start no
+	// entry, and this filter rules most of them out without the map
+	// lookup.
+	firstWords *wordFilter
+	count      int
 	// anyEnglish holds the English words of french_english.txt plus the
 	// one-word entries that are English: words never checked against the
-	// dictionary.
-	anyEnglish map[string]bool
+	// dictionary. englishWords filters them the same way, as the
+	// dictionary check asks about most words of a text.
+	anyEnglish   map[string]bool
+	englishWords *wordFilter
 }
 
 // mayStartEntry reports whether an entry may start with the lowercase
 // word w; when false, none does.
 func (t *frTable) mayStartEntry(w string) bool {
+	return t.firstWords.mayHave(w)
+}
+
+// isEnglish reports whether w is one of anyEnglish.
+func (t *frTable) isEnglish(w string) bool {
+	return t.englishWords.mayHave(w) && t.anyEnglish[w]
+}
+
+// wordFilter has the bit frFirstWordHash(w) set for each word w of a set:
+// 16 KB that stay in cache, cheaper to ask than the set's map.
+type wordFilter [1 << frFirstWordHashBits / 64]uint64
+
+func (f *wordFilter) add(w string) {
 	h := frFirstWordHash(w)
-	return t.firstWordBits[h/64]&(1<<(h%64)) != 0
+	f[h/64] |= 1 << (h % 64)
+}
+
+// mayHave reports whether w may be in the set; when false, it is not.
+func (f *wordFilter) mayHave(w string) bool {
+	h := frFirstWordHash(w)
+	return f[h/64]&(1<<(h%64)) != 0
 }
 
 const frFirstWordHashBits = 17
@@ -191,7 +212,7 @@ func frenchTableBuild() *frTable {
 	// that checks a French document, and growing its maps and entries one
 	// by one was half of its 30 ms.
 	lines := strings.Count(frenchTyposTSV, "\n") + 1
-	t := &frTable{byFirst: make(map[string][]*frEntry, lines), anyEnglish: map[string]bool{}, firstWordBits: new([1 << frFirstWordHashBits / 64]uint64)}
+	t := &frTable{byFirst: make(map[string][]*frEntry, lines), anyEnglish: map[string]bool{}, firstWords: new(wordFilter), englishWords: new(wordFilter)}
 	entries := make([]frEntry, 0, lines)
 	var cols [4]string
 	var toks []frToken
@@ -228,8 +249,7 @@ func frenchTableBuild() *frTable {
 			}
 		}
 		t.byFirst[e.words[0]] = append(t.byFirst[e.words[0]], e)
-		h := frFirstWordHash(e.words[0])
-		t.firstWordBits[h/64] |= 1 << (h % 64)
+		t.firstWords.add(e.words[0])
 		t.count++
 		if len(e.words) == 1 && e.english {
 			t.anyEnglish[e.words[0]] = true
@@ -239,6 +259,9 @@ func frenchTableBuild() *frTable {
 		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
 			t.anyEnglish[w] = true
 		}
+	}
+	for w := range t.anyEnglish {
+		t.englishWords.add(w)
 	}
 	return t
 }
@@ -719,7 +742,7 @@ func (c *frChecker) frenchContext(toks []frToken, i, n int, shape caseShape) boo
 	if j := i + n; j < len(toks) && toks[j].sep == sepSpace {
 		next := toks[j]
 		// "-ing" words are English, or borrowed from it ("traffic shaping").
-		if englishNext[next.lower] || c.table.anyEnglish[next.lower] ||
+		if englishNext[next.lower] || c.table.isEnglish(next.lower) ||
 			(len(next.lower) > 5 && strings.HasSuffix(next.lower, "ing")) {
 			return false
 		}
@@ -807,7 +830,7 @@ func (c *frChecker) wordFix(w string) (string, bool) {
 			return "", false
 		}
 	}
-	if c.accepted[w] || c.table.anyEnglish[w] {
+	if c.accepted[w] || c.table.isEnglish(w) {
 		return "", false
 	}
 	// accentFix returns nothing for a known word.

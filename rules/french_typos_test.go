@@ -318,13 +318,19 @@ func readCorpusWants(t *testing.T) map[string][]string {
 	return wants
 }
 
-// TestFrenchTableFirstWordFilter checks that the bit filter lets every
-// first word of the list through, and rules out most other words.
-func TestFrenchTableFirstWordFilter(t *testing.T) {
+// TestFrenchTableWordFilters checks that the bit filters let every first
+// word of the list and every English word through, and that the first
+// rules out most other words.
+func TestFrenchTableWordFilters(t *testing.T) {
 	tab := frenchTable()
 	for w := range tab.byFirst {
 		if !tab.mayStartEntry(w) {
 			t.Errorf("mayStartEntry(%q) = false, but an entry starts with it", w)
+		}
+	}
+	for w := range tab.anyEnglish {
+		if !tab.isEnglish(w) {
+			t.Errorf("isEnglish(%q) = false", w)
 		}
 	}
 	passed, words := 0, strings.Fields("nous avons vu le projet de la semaine avec une équipe qui travaille sur des outils pour mesurer les performances du serveur")
