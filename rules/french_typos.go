@@ -499,7 +499,8 @@ func hasWord(text, w string, anchor int) bool {
 
 // wordStartsAt tells whether a word of text starts at byte i: a word rune
 // after neither a word rune nor a hyphen that joins it to one (wordEnd).
-// text must be valid UTF-8, so that runes decode the same backwards.
+// text must be valid UTF-8, as appendLower's output always is, so that
+// runes decode the same backwards.
 func wordStartsAt(text string, i int) bool {
 	if r, _ := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 		return false
