@@ -207,6 +207,10 @@ type siteSlot struct {
 	// order is the rank of the site among those found, in walk order.
 	order int
 
+	// walked is the walk the root lies in, if any: the site's file index
+	// is read from it. It is dropped once the site is loaded.
+	walked *tree
+
 	once     sync.Once
 	site     *Site
 	err      error
@@ -217,7 +221,8 @@ type siteSlot struct {
 
 func (sl *siteSlot) load() (*Site, error) {
 	sl.once.Do(func() {
-		sl.site, sl.err = LoadSite(sl.root, sl.kind)
+		sl.site, sl.err = loadSite(sl.root, sl.kind, sl.walked)
+		sl.walked = nil
 		if sl.site != nil {
 			sl.escaping = sl.site.Files.Escaping
 		}
@@ -267,103 +272,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res := &Result{Rules: enabled}
 
-	sites := map[string]*siteSlot{}
-	var slots []*siteSlot
-	// Files of one folder share their site: discovery (several stats per
-	// folder up to the site root) runs once per folder, not once per file.
-	type discovered struct {
-		root string
-		kind SiteKind
-	}
-	discoveredIn := map[[2]string]discovered{}
-	// siteFor is called with files only.
-	siteFor := func(file, stop string) *siteSlot {
-		root, k := opts.SiteRoot, SiteKind(kind)
-		if root == "" {
-			key := [2]string{filepath.Dir(file), stop}
-			d, ok := discoveredIn[key]
-			if !ok {
-				d.root, d.kind = DiscoverSite(file, stop)
-				discoveredIn[key] = d
-			}
-			root = d.root
-			if k == "" || k == "auto" {
-				k = d.kind
-			}
-		} else if k == "" || k == "auto" {
-			if k = siteKindAt(root); k == "" {
-				k = SitePlain
-			}
-		}
-		root, _ = filepath.Abs(root)
-		if sl := sites[root]; sl != nil {
-			return sl
-		}
-		sl := &siteSlot{root: root, kind: k, order: len(slots)}
-		sites[root] = sl
-		slots = append(slots, sl)
-		return sl
-	}
-
-	var targets []target
-	seen := map[string]bool{}
-	for _, p := range paths {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			res.Errors = append(res.Errors, &FileError{Path: p, Err: err})
-			continue
-		}
-		fi, err := os.Stat(abs)
-		if err != nil {
-			res.Errors = append(res.Errors, &FileError{Path: displayable(p), Err: describeStatError(err)})
-			continue
-		}
-		if !fi.IsDir() {
-			if cfg.Ignored(abs) || seen[abs] {
-				continue
-			}
-			sl := siteFor(abs, filepath.Dir(abs))
-			if escapes(sl.root, abs) {
-				res.Skipped = append(res.Skipped, &FileError{Path: displayPath(cwd, abs), Err: errEscapingLink})
-				continue
-			}
-			seen[abs] = true
-			targets = append(targets, target{abs, sl})
-			continue
-		}
-		walkErr := filepath.WalkDir(abs, func(fp string, d fs.DirEntry, err error) error {
-			if err != nil {
-				res.Errors = append(res.Errors, &FileError{Path: displayPath(cwd, fp), Err: pathErr(err)})
-				return nil
-			}
-			if d.IsDir() {
-				if fp != abs && (SkippedDir(d.Name()) || cfg.Ignored(fp)) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !IsMarkdown(d.Name()) || cfg.Ignored(fp) || seen[fp] {
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				if _, err := os.Stat(fp); err != nil {
-					// Jekyll and Hugo fail on it too.
-					res.Errors = append(res.Errors, &FileError{Path: displayPath(cwd, fp), Err: errBrokenLink})
-				}
-				return nil // the file it points to is checked where it lives
-			}
-			if !d.Type().IsRegular() {
-				res.Errors = append(res.Errors, &FileError{Path: displayPath(cwd, fp), Err: errNotRegular})
-				return nil
-			}
-			seen[fp] = true
-			targets = append(targets, target{fp, siteFor(fp, abs)})
-			return nil
-		})
-		if walkErr != nil {
-			res.Errors = append(res.Errors, &FileError{Path: displayable(p), Err: pathErr(walkErr)})
-		}
-	}
+	found := discover(paths, cfg, cwd, opts.SiteRoot, kind)
+	targets, slots := found.targets, found.slots
+	res.Errors = append(res.Errors, found.errors...)
+	res.Skipped = append(res.Skipped, found.skipped...)
 	res.Files = len(targets)
 	jobs := opts.Jobs
 	if jobs <= 0 {
@@ -424,6 +336,129 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	SortFindings(res.Findings)
 	return res, nil
+}
+
+// discovered is what discovery found: the files to check with their
+// sites, and the problems met on the way, in walk order.
+type discovered struct {
+	targets []target
+	slots   []*siteSlot
+	errors  []error
+	skipped []*FileError
+}
+
+// discover finds the Markdown files under paths and the site of each.
+// siteRoot and kind force the site root and kind ("" or "auto": found per
+// file). Each folder path is walked once: the sites rooted in it index
+// their files from that walk.
+func discover(paths []string, cfg *Config, cwd, siteRoot, kind string) *discovered {
+	found := &discovered{}
+	sites := map[string]*siteSlot{}
+	// Files of one folder share their site: discovery (several stats per
+	// folder up to the site root) runs once per folder, not once per file.
+	type site struct {
+		root string
+		kind SiteKind
+	}
+	discoveredIn := map[[2]string]site{}
+	// siteFor is called with files only; walked is the walk they were
+	// found by, nil for a file named by the user.
+	siteFor := func(file, stop string, walked *tree) *siteSlot {
+		root, k := siteRoot, SiteKind(kind)
+		if root == "" {
+			key := [2]string{filepath.Dir(file), stop}
+			d, ok := discoveredIn[key]
+			if !ok {
+				d.root, d.kind = DiscoverSite(file, stop)
+				discoveredIn[key] = d
+			}
+			root = d.root
+			if k == "" || k == "auto" {
+				k = d.kind
+			}
+		} else if k == "" || k == "auto" {
+			if k = siteKindAt(root); k == "" {
+				k = SitePlain
+			}
+		}
+		root, _ = filepath.Abs(root)
+		sl := sites[root]
+		if sl == nil {
+			sl = &siteSlot{root: root, kind: k, order: len(found.slots)}
+			sites[root] = sl
+			found.slots = append(found.slots, sl)
+		}
+		if sl.walked == nil && walked != nil && walked.within(root) {
+			sl.walked = walked
+		}
+		return sl
+	}
+
+	seen := map[string]bool{}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			found.errors = append(found.errors, &FileError{Path: p, Err: err})
+			continue
+		}
+		fi, err := os.Stat(abs)
+		if err != nil {
+			found.errors = append(found.errors, &FileError{Path: displayable(p), Err: describeStatError(err)})
+			continue
+		}
+		if !fi.IsDir() {
+			if cfg.Ignored(abs) || seen[abs] {
+				continue
+			}
+			sl := siteFor(abs, filepath.Dir(abs), nil)
+			if escapes(sl.root, abs) {
+				found.skipped = append(found.skipped, &FileError{Path: displayPath(cwd, abs), Err: errEscapingLink})
+				continue
+			}
+			seen[abs] = true
+			found.targets = append(found.targets, target{abs, sl})
+			continue
+		}
+		walked := walkTree(abs)
+		if walked.rootErr != nil {
+			found.errors = append(found.errors, &FileError{Path: displayPath(cwd, abs), Err: pathErr(walked.rootErr)})
+			continue
+		}
+		for i := 0; i < len(walked.entries); i++ {
+			typ := walked.entries[i].typ
+			if typ.IsDir() {
+				if i > 0 && cfg.Ignored(walked.abs(i)) {
+					i = walked.subtreeEnd(i) - 1
+					continue
+				}
+				if err := walked.readErrs[i]; err != nil {
+					found.errors = append(found.errors, &FileError{Path: displayPath(cwd, walked.abs(i)), Err: pathErr(err)})
+				}
+				continue
+			}
+			if !IsMarkdown(walked.name(i)) {
+				continue
+			}
+			fp := walked.abs(i)
+			if cfg.Ignored(fp) || seen[fp] {
+				continue
+			}
+			if typ&fs.ModeSymlink != 0 {
+				if _, err := os.Stat(fp); err != nil {
+					// Jekyll and Hugo fail on it too.
+					found.errors = append(found.errors, &FileError{Path: displayPath(cwd, fp), Err: errBrokenLink})
+				}
+				continue // the file it points to is checked where it lives
+			}
+			if !typ.IsRegular() {
+				found.errors = append(found.errors, &FileError{Path: displayPath(cwd, fp), Err: errNotRegular})
+				continue
+			}
+			seen[fp] = true
+			found.targets = append(found.targets, target{fp, siteFor(fp, abs, walked)})
+		}
+	}
+	return found
 }
 
 // siteBySite returns the order in which to check targets: site after site,

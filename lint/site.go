@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -313,7 +312,11 @@ func fileExists(p string) bool {
 }
 
 // LoadSite reads a site's configuration, files and posts.
-func LoadSite(root string, kind SiteKind) (*Site, error) {
+func LoadSite(root string, kind SiteKind) (*Site, error) { return loadSite(root, kind, nil) }
+
+// loadSite is LoadSite, its file index read from walked (a walk of the
+// files to check) when the root lies in it.
+func loadSite(root string, kind SiteKind, walked *tree) (*Site, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
@@ -328,7 +331,7 @@ func LoadSite(root string, kind SiteKind) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.Files, err = indexFiles(abs)
+	s.Files, err = indexFiles(abs, walked)
 	if err != nil {
 		return nil, err
 	}
@@ -516,97 +519,6 @@ func NormalizeLang(tag string) string {
 		tag = tag[:i]
 	}
 	return tag
-}
-
-// FileSet is the set of files of a site, for exact and case-insensitive
-// look-ups of root-relative slash paths.
-type FileSet struct {
-	files map[string]bool
-	dirs  map[string]bool
-	fold  map[string][]string // lower-case path -> real paths
-	// Escaping lists symlinks that lead outside the site; they are not
-	// followed.
-	Escaping []string
-}
-
-// Has reports whether a file exists at exactly this path.
-func (f *FileSet) Has(rel string) bool { return f.files[rel] }
-
-// HasDir reports whether a folder exists at exactly this path ("" is the root).
-func (f *FileSet) HasDir(rel string) bool { return rel == "" || f.dirs[rel] }
-
-// Fold returns the files whose path equals rel ignoring case.
-func (f *FileSet) Fold(rel string) []string { return f.fold[strings.ToLower(rel)] }
-
-// Len returns the number of files.
-func (f *FileSet) Len() int { return len(f.files) }
-
-// Walk calls fn for every file path, in no particular order.
-func (f *FileSet) Walk(fn func(rel string)) {
-	for p := range f.files {
-		fn(p)
-	}
-}
-
-func indexFiles(root string) (*FileSet, error) {
-	fsIdx := &FileSet{files: map[string]bool{}, dirs: map[string]bool{}, fold: map[string][]string{}}
-	// Links are resolved to real paths, so compare them with the real root:
-	// a root reached through a symbolic link (/tmp on macOS) would otherwise
-	// make every link look like it leads outside.
-	realRoot, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		realRoot = root
-	}
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == root {
-				return err
-			}
-			return nil // unreadable folders are reported when their files are checked
-		}
-		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if p != root && SkippedDir(d.Name()) {
-				return filepath.SkipDir
-			}
-			if rel != "." {
-				fsIdx.dirs[rel] = true
-			}
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(p)
-			if err != nil {
-				return nil // dangling or looping: the file does not exist
-			}
-			if r, err := filepath.Rel(realRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-				fsIdx.Escaping = append(fsIdx.Escaping, rel)
-				return nil
-			}
-			fi, err := os.Stat(target)
-			if err != nil {
-				return nil
-			}
-			if fi.IsDir() {
-				fsIdx.dirs[rel] = true
-				return nil
-			}
-			if !fi.Mode().IsRegular() {
-				return nil
-			}
-		} else if !d.Type().IsRegular() {
-			return nil // pipes, sockets, devices: reading them could block forever
-		}
-		fsIdx.files[rel] = true
-		low := strings.ToLower(rel)
-		fsIdx.fold[low] = append(fsIdx.fold[low], rel)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return fsIdx, nil
 }
 
 var postNameRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$`)
