@@ -354,13 +354,14 @@ type discovered struct {
 func discover(paths []string, cfg *Config, cwd, siteRoot, kind string) *discovered {
 	found := &discovered{}
 	sites := map[string]*siteSlot{}
-	// Files of one folder share their site: discovery (several stats per
-	// folder up to the site root) runs once per folder, not once per file.
+	// Files of one folder share their site: discovery runs once per folder,
+	// not once per file, and asks about each folder above once.
 	type site struct {
 		root string
 		kind SiteKind
 	}
 	discoveredIn := map[[2]string]site{}
+	finder := siteFinder{}
 	// siteFor is called with files only; walked is the walk they were
 	// found by, nil for a file named by the user.
 	siteFor := func(file, stop string, walked *tree) *siteSlot {
@@ -369,7 +370,7 @@ func discover(paths []string, cfg *Config, cwd, siteRoot, kind string) *discover
 			key := [2]string{filepath.Dir(file), stop}
 			d, ok := discoveredIn[key]
 			if !ok {
-				d.root, d.kind = DiscoverSite(file, stop)
+				d.root, d.kind = finder.discover(file, stop)
 				discoveredIn[key] = d
 			}
 			root = d.root

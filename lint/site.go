@@ -261,15 +261,47 @@ var hugoConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "c
 // repository root. When none is found the site is plain, rooted at stop
 // (the folder the user named).
 func DiscoverSite(target, stop string) (root string, kind SiteKind) {
+	return siteFinder{}.discover(target, stop)
+}
+
+// siteFinder is DiscoverSite remembering what it learns of each folder (a
+// nil map remembers nothing): the files of a walk share their parent
+// folders up to the site root, and asking about one costs several stats.
+type siteFinder map[string]folderFacts
+
+// folderFacts is what discovery needs to know about a folder.
+type folderFacts struct {
+	kind     SiteKind // siteKindAt
+	repoRoot bool     // holds .git (only looked at when kind is "")
+}
+
+func (f siteFinder) facts(dir string) folderFacts {
+	if v, ok := f[dir]; ok {
+		return v
+	}
+	v := folderFacts{kind: siteKindAt(dir)}
+	if v.kind == "" {
+		_, err := os.Stat(filepath.Join(dir, ".git"))
+		v.repoRoot = err == nil
+	}
+	if f != nil {
+		f[dir] = v
+	}
+	return v
+}
+
+// discover is DiscoverSite.
+func (f siteFinder) discover(target, stop string) (root string, kind SiteKind) {
 	dir := target
 	if fi, err := os.Stat(target); err == nil && !fi.IsDir() {
 		dir = filepath.Dir(target)
 	}
 	for {
-		if k := siteKindAt(dir); k != "" {
-			return dir, k
+		facts := f.facts(dir)
+		if facts.kind != "" {
+			return dir, facts.kind
 		}
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		if facts.repoRoot {
 			break
 		}
 		parent := filepath.Dir(dir)
