@@ -219,9 +219,9 @@ type siteSlot struct {
 	parsed   int64
 }
 
-func (sl *siteSlot) load() (*Site, error) {
+func (sl *siteSlot) load(checked func(abs string) bool) (*Site, error) {
 	sl.once.Do(func() {
-		sl.site, sl.err = loadSite(sl.root, sl.kind, sl.walked)
+		sl.site, sl.err = loadSite(sl.root, sl.kind, sl.walked, checked)
 		sl.walked = nil
 		if sl.site != nil {
 			sl.escaping = sl.site.Files.Escaping
@@ -282,6 +282,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	checker := NewChecker(opts.Rules, enabled, cfg, opts.Lang)
+	// The site index reads the posts to check whole, for the checker, unless
+	// their content comes from elsewhere.
+	var checked func(abs string) bool
+	if opts.ReadFile == nil {
+		checked = func(abs string) bool { return found.checked[abs] }
+	}
 	for _, t := range targets {
 		t.slot.left.Add(1)
 	}
@@ -296,7 +302,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 				return ctx.Err()
 			}
 			defer t.slot.done()
-			site, err := t.slot.load()
+			site, err := t.slot.load(checked)
 			if err != nil {
 				return nil // reported once for the site, below
 			}
@@ -345,6 +351,8 @@ type discovered struct {
 	slots   []*siteSlot
 	errors  []error
 	skipped []*FileError
+	// checked holds the absolute paths of the targets.
+	checked map[string]bool
 }
 
 // discover finds the Markdown files under paths and the site of each.
@@ -396,6 +404,7 @@ func discover(paths []string, cfg *Config, cwd, siteRoot, kind string) *discover
 	}
 
 	seen := map[string]bool{}
+	found.checked = seen
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -594,6 +603,9 @@ func (c *Checker) Check(site *Site, abs, display string, src []byte) (findings [
 // checkFile reads one file and checks it.
 func (c *Checker) checkFile(site *Site, abs, display string, readFile func(string) ([]byte, error)) ([]Finding, error) {
 	if readFile == nil {
+		if src := site.takeSource(abs); src != nil {
+			return c.Check(site, abs, display, src)
+		}
 		readFile = readRegular
 	}
 	src, err := readFile(abs)

@@ -68,6 +68,11 @@ type Site struct {
 	Files *FileSet
 
 	byPath map[string]*Post
+	// checked tells the files of the run to check (nil: none), whose
+	// content the index keeps for the checker; sourceBytes counts the
+	// bytes kept against sourceBudget.
+	checked     func(abs string) bool
+	sourceBytes atomic.Int64
 	// parsed counts the documents of this site parsed in the run.
 	parsed atomic.Int64
 	memoMu sync.Mutex
@@ -125,6 +130,9 @@ type Post struct {
 	// unchanged, so a checked file's front matter is decoded once.
 	parsedFrontMatter *FrontMatter
 	parsedFrom        []byte
+	// source is the whole file, read by the index when the run checks it,
+	// until the checker takes it: the file is read once, not twice.
+	source []byte
 }
 
 // frontMatterFor returns the index's parse of the front matter of src, the
@@ -344,16 +352,17 @@ func fileExists(p string) bool {
 }
 
 // LoadSite reads a site's configuration, files and posts.
-func LoadSite(root string, kind SiteKind) (*Site, error) { return loadSite(root, kind, nil) }
+func LoadSite(root string, kind SiteKind) (*Site, error) { return loadSite(root, kind, nil, nil) }
 
 // loadSite is LoadSite, its file index read from walked (a walk of the
-// files to check) when the root lies in it.
-func loadSite(root string, kind SiteKind, walked *tree) (*Site, error) {
+// files to check) when the root lies in it, keeping the content of the
+// posts checked tells for the checker.
+func loadSite(root string, kind SiteKind, walked *tree, checked func(abs string) bool) (*Site, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Kind: kind, Root: abs, Config: map[string]any{}, byPath: map[string]*Post{}}
+	s := &Site{Kind: kind, Root: abs, Config: map[string]any{}, byPath: map[string]*Post{}, checked: checked}
 	switch kind {
 	case SiteJekyll:
 		err = s.loadJekyllConfig()
@@ -657,8 +666,12 @@ func (s *Site) readPost(rel string) *Post {
 		p.Slug = p.Name
 	}
 	file := filepath.Join(s.Root, filepath.FromSlash(rel))
-	src, err := readHead(file, frontMatterFirstRead)
-	if err != nil {
+	p.source = s.readSource(file)
+	var src []byte
+	var err error
+	if p.source != nil {
+		src = p.source[:min(len(p.source), frontMatterFirstRead)]
+	} else if src, err = readHead(file, frontMatterFirstRead); err != nil {
 		p.FrontMatterErr = err
 		return p
 	}
@@ -669,7 +682,9 @@ func (s *Site) readPost(rel string) *Post {
 	p.OpensWithDashes = bytes.HasPrefix(src[bom:], []byte("---"))
 	fm := parseFrontMatter(src, bom)
 	if len(src) == frontMatterFirstRead && !settledWithin(fm, src, bom) {
-		if src, err = readHead(file, frontMatterReadLimit); err != nil {
+		if p.source != nil {
+			src = p.source[:min(len(p.source), frontMatterReadLimit)]
+		} else if src, err = readHead(file, frontMatterReadLimit); err != nil {
 			p.FrontMatterErr = err
 			return p
 		}
@@ -749,6 +764,65 @@ func (s *Site) isLanguage(name string) bool {
 		}
 	}
 	return false
+}
+
+// sourceBudget bounds the bytes of the files to check a site's index keeps
+// for the checker (see Post.source): a site is checked right after it is
+// loaded, but a huge one must not be held in memory whole.
+const sourceBudget = 8 << 20
+
+// readSource returns the whole content of the post file, as readRegular
+// would, when it is one of the files to check and it fits in what is left
+// of the site's budget; nil otherwise, or when it cannot be read (the
+// checker reports why).
+func (s *Site) readSource(file string) []byte {
+	if s.checked == nil || !s.checked(file) {
+		return nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
+	if s.sourceBytes.Add(fi.Size()) > sourceBudget {
+		s.sourceBytes.Add(-fi.Size()) // a smaller file may still fit
+		return nil
+	}
+	// As os.ReadFile: read to the end, whatever the size said.
+	src := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			return src
+		}
+		if err != nil {
+			return nil
+		}
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+	}
+}
+
+// takeSource returns the content of the file abs that the index read for
+// the checker, once: the site lets go of it.
+func (s *Site) takeSource(abs string) []byte {
+	rel, ok := s.Rel(abs)
+	if !ok {
+		return nil
+	}
+	p := s.byPath[rel]
+	if p == nil {
+		return nil
+	}
+	src := p.source
+	p.source = nil
+	return src
 }
 
 func readHead(p string, limit int) ([]byte, error) {

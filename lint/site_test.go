@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -231,5 +232,66 @@ func TestSiteLocation(t *testing.T) {
 				t.Errorf("timezone %v: %q, want %q", tz, got, want)
 			}
 		}
+	}
+}
+
+// TestIndexKeepsCheckedSources checks that the index keeps the whole
+// content of the files to check, as the checker would read it, within the
+// site's budget, and indexes every post as it does without keeping them.
+func TestIndexKeepsCheckedSources(t *testing.T) {
+	long := strings.Repeat("word ", frontMatterReadLimit/5+10)
+	files := map[string]string{
+		"_config.yml":              "title: x\n",
+		"_posts/2024-01-01-a.md":   "---\ntitle: A\ntags: [x]\n---\nbody\n",
+		"_posts/2024-01-02-b.md":   "---\ntitle: [broken\n---\nbody\n",
+		"_posts/2024-01-03-c.md":   "---\ntitle: C\n---",
+		"_posts/2024-01-04-d.md":   "---\ntitle: D\n" + long + "\n---\nbody\n",
+		"_posts/2024-01-05-e.md":   "",
+		"_posts/2024-01-06-f.md":   "\xEF\xBB\xBF---\ntitle: F\n---\n" + long,
+		"_posts/2024-01-07-cut.md": "---\ntitle: G\nbody: " + strings.Repeat("x", frontMatterReadLimit-len("---\ntitle: G\nbody: ")-4) + "\n---more\n---\n",
+		"_posts/2024-01-08-h.md":   "---\ntitle: H\nbody: " + strings.Repeat("y", 2*frontMatterFirstRead) + "\n---\n" + long,
+		"_posts/2024-01-00-big.md": "---\ntitle: Big\n---\n" + strings.Repeat("z", sourceBudget),
+		"notes/not-checked.md":     "---\ntitle: N\n---\n",
+	}
+	root := writeSite(t, files)
+	plain, err := LoadSite(root, SiteJekyll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := func(abs string) bool { return !strings.HasSuffix(abs, "not-checked.md") }
+	keeping, err := loadSite(root, SiteJekyll, nil, checked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(keeping.Posts) != len(plain.Posts) {
+		t.Fatalf("%d posts, want %d", len(keeping.Posts), len(plain.Posts))
+	}
+	kept := 0
+	for i, p := range keeping.Posts {
+		abs := filepath.Join(root, filepath.FromSlash(p.Path))
+		src := keeping.takeSource(abs)
+		want, _ := os.ReadFile(abs)
+		switch {
+		case !checked(abs) || p.Path == "_posts/2024-01-00-big.md":
+			if src != nil {
+				t.Errorf("%s: kept, over the budget or not checked", p.Path)
+			}
+		case !bytes.Equal(src, want) || src == nil:
+			t.Errorf("%s: kept %d bytes, want the file's %d", p.Path, len(src), len(want))
+		default:
+			kept += len(src)
+		}
+		if keeping.takeSource(abs) != nil {
+			t.Errorf("%s: taken twice", p.Path)
+		}
+		if !reflect.DeepEqual(p, plain.Posts[i]) {
+			t.Errorf("%s: indexed as %+v, want %+v", p.Path, p, plain.Posts[i])
+		}
+	}
+	if kept == 0 || kept > sourceBudget {
+		t.Errorf("kept %d bytes in all", kept)
+	}
+	if plain.takeSource(filepath.Join(root, "_posts", "2024-01-01-a.md")) != nil {
+		t.Error("LoadSite kept a file's content")
 	}
 }
