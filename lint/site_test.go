@@ -295,3 +295,38 @@ func TestIndexKeepsCheckedSources(t *testing.T) {
 		t.Error("LoadSite kept a file's content")
 	}
 }
+
+// BenchmarkIndexAndReadPosts is a site's index and the reading of every
+// post to check: read-once keeps the posts' content from the index for the
+// checker; read-twice is how it was, the index reading the head of each
+// post and the checker the whole file again.
+func BenchmarkIndexAndReadPosts(b *testing.B) {
+	corpora := corporaDir()
+	if corpora == "" {
+		b.Skip("real blogs not found")
+	}
+	root := filepath.Join(corpora, "jekyll-docs")
+	all := func(string) bool { return true }
+	for _, bc := range []struct {
+		name    string
+		checked func(string) bool
+	}{{"read-once", all}, {"read-twice", nil}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				site, err := loadSite(root, SiteJekyll, nil, bc.checked)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, p := range site.Posts {
+					abs := filepath.Join(site.Root, filepath.FromSlash(p.Path))
+					if src := site.takeSource(abs); src == nil {
+						if _, err := readRegular(abs); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+			}
+		})
+	}
+}
