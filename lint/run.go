@@ -207,8 +207,8 @@ type siteSlot struct {
 	// order is the rank of the site among those found, in walk order.
 	order int
 
-	// walked is the walk the root lies in, if any: the site's file index
-	// is read from it. It is dropped once the site is loaded.
+	// walked is the part of a walk below the root, if any: the site's
+	// file index is read from it. It is dropped once the site is loaded.
 	walked *tree
 
 	once     sync.Once
@@ -466,6 +466,11 @@ func discover(paths []string, cfg *Config, cwd, siteRoot, kind string) *discover
 			}
 			seen[fp] = true
 			found.targets = append(found.targets, target{fp, siteFor(fp, abs, walked)})
+		}
+	}
+	for _, sl := range found.slots {
+		if sl.walked != nil {
+			sl.walked = sl.walked.cut(sl.root)
 		}
 	}
 	return found

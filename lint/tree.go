@@ -9,7 +9,8 @@ import (
 	"sync"
 )
 
-// tree is one walk of a folder: every folder, file and link below it, in
+// tree is one walk of a folder, or the part of one below a folder (see
+// cut; its entries' paths stay relative to the walk's root): every folder, file and link below it, in
 // the order filepath.WalkDir visits them, skipped folders (SkippedDir) left
 // out. A run walks each folder it is given once: discovery reads the tree
 // for the files to check, and the file index of every site whose root lies
@@ -18,7 +19,8 @@ import (
 type tree struct {
 	// root is the absolute path of the folder walked.
 	root string
-	// entries are in walk order, the root first (its path is "."). Below
+	// entries are in walk order, the root first (its path is ".", unless
+	// the tree was cut from a larger one). Below
 	// the root, walk order is the byte order of the paths with the slash
 	// first (see walkOrder), which look-ups rely on.
 	entries []treeEntry
@@ -140,6 +142,25 @@ func (t *tree) folder(abs string) (int, bool) {
 	return 1 + n, true
 }
 
+// cut returns the part of the tree at the folder root (absolute) as a tree
+// of its own, for the file index of the site rooted there: a site keeps
+// only its part, and the walk is freed as the sites are checked. It is nil
+// when the walk did not go into root.
+func (t *tree) cut(root string) *tree {
+	i, ok := t.folder(root)
+	if !ok {
+		return nil
+	}
+	if i == 0 {
+		return t
+	}
+	part := &tree{root: root, entries: slices.Clone(t.entries[i:t.subtreeEnd(i)])}
+	if err := t.readErrs[i]; err != nil {
+		part.readErrs = map[int]error{0: err}
+	}
+	return part
+}
+
 // walkOrder compares two slash paths in the order a walk visits them: byte
 // order, except that the slash comes before every other byte, so that a
 // folder's files come right after it ("a", "a/z", "a-b", "a.c").
@@ -214,8 +235,8 @@ func (t *tree) fileSet(root string, i int) (*FileSet, error) {
 	}
 	end := t.subtreeEnd(i)
 	f := &FileSet{entries: t.entries[i+1 : end]}
-	if i > 0 {
-		f.prefix = len(t.entries[i].rel) + 1
+	if rel := t.entries[i].rel; rel != "." {
+		f.prefix = len(rel) + 1
 	}
 	// Links are resolved to real paths, so compare them with the real root:
 	// a root reached through a symbolic link (/tmp on macOS) would otherwise

@@ -132,7 +132,11 @@ func checkFileSets(t *testing.T, walked *tree, roots []string) {
 	for _, root := range roots {
 		want, wantErr := walkDirFileSet(root)
 		paths := everyPath(t, root)
-		for _, from := range []*tree{nil, walked} {
+		var part *tree
+		if walked != nil {
+			part = walked.cut(root)
+		}
+		for _, from := range []*tree{nil, walked, part} {
 			got, err := indexFiles(root, from)
 			if fmt.Sprint(err) != fmt.Sprint(wantErr) {
 				t.Errorf("%s: error %v, want %v", root, err, wantErr)
