@@ -219,8 +219,13 @@ type siteSlot struct {
 	parsed   int64
 }
 
-func (sl *siteSlot) load(checked func(abs string) bool) (*Site, error) {
+func (sl *siteSlot) load(siteOf map[string]*siteSlot) (*Site, error) {
 	sl.once.Do(func() {
+		// The index reads whole the posts this site checks, for the checker.
+		var checked func(abs string) bool
+		if siteOf != nil {
+			checked = func(abs string) bool { return siteOf[abs] == sl }
+		}
 		sl.site, sl.err = loadSite(sl.root, sl.kind, sl.walked, checked)
 		sl.walked = nil
 		if sl.site != nil {
@@ -284,9 +289,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	checker := NewChecker(opts.Rules, enabled, cfg, opts.Lang)
 	// The site index reads the posts to check whole, for the checker, unless
 	// their content comes from elsewhere.
-	var checked func(abs string) bool
+	var siteOf map[string]*siteSlot
 	if opts.ReadFile == nil {
-		checked = func(abs string) bool { return found.checked[abs] }
+		siteOf = found.siteOf
 	}
 	for _, t := range targets {
 		t.slot.left.Add(1)
@@ -302,7 +307,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 				return ctx.Err()
 			}
 			defer t.slot.done()
-			site, err := t.slot.load(checked)
+			site, err := t.slot.load(siteOf)
 			if err != nil {
 				return nil // reported once for the site, below
 			}
@@ -351,8 +356,8 @@ type discovered struct {
 	slots   []*siteSlot
 	errors  []error
 	skipped []*FileError
-	// checked holds the absolute paths of the targets.
-	checked map[string]bool
+	// siteOf gives the site of each target by absolute path.
+	siteOf map[string]*siteSlot
 }
 
 // discover finds the Markdown files under paths and the site of each.
@@ -404,7 +409,7 @@ func discover(paths []string, cfg *Config, cwd, siteRoot, kind string) *discover
 	}
 
 	seen := map[string]bool{}
-	found.checked = seen
+	found.siteOf = map[string]*siteSlot{}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -467,6 +472,9 @@ func discover(paths []string, cfg *Config, cwd, siteRoot, kind string) *discover
 			seen[fp] = true
 			found.targets = append(found.targets, target{fp, siteFor(fp, abs, walked)})
 		}
+	}
+	for _, t := range found.targets {
+		found.siteOf[t.abs] = t.slot
 	}
 	for _, sl := range found.slots {
 		if sl.walked != nil {

@@ -333,3 +333,37 @@ func BenchmarkDiscoverAndIndex(b *testing.B) {
 		}
 	})
 }
+
+// TestSitesKeepOnlyTheirOwnFiles checks that a site's index keeps the
+// content of the files the run checks as that site's only: a Jekyll site
+// indexes the pages of a site nested in it, which their own site checks.
+func TestSitesKeepOnlyTheirOwnFiles(t *testing.T) {
+	root := trickyTree(t)
+	found := discover([]string{root}, DefaultConfig(), root, "", "")
+	blog := filepath.Join(root, "blog")
+	for _, sl := range found.slots {
+		if sl.root != blog {
+			continue
+		}
+		site, err := sl.load(found.siteOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept := 0
+		for _, p := range site.Posts {
+			abs := filepath.Join(blog, filepath.FromSlash(p.Path))
+			src := site.takeSource(abs)
+			if own := found.siteOf[abs] == sl; own != (src != nil) {
+				t.Errorf("%s: kept %v, checked as the site's own %v", p.Path, src != nil, own)
+			}
+			if src != nil {
+				kept++
+			}
+		}
+		if kept == 0 || !slices.ContainsFunc(site.Posts, func(p *Post) bool { return strings.HasPrefix(p.Path, "theme/") }) {
+			t.Errorf("kept %d files; posts %d", kept, len(site.Posts))
+		}
+		return
+	}
+	t.Fatal("no blog site found")
+}
