@@ -32,3 +32,50 @@ func TestListLinksCorpora(t *testing.T) {
 		t.Errorf("only %d lists", lists)
 	}
 }
+
+// navDestTagLinear is navDestTag as it was, walking the tags from the top
+// of the page for each link: the reference the binary search must agree
+// with.
+func navDestTagLinear(d *lint.Document, l lint.Link) *lint.Tag {
+	if !l.Located {
+		return nil
+	}
+	for i := range d.Tags {
+		t := &d.Tags[i]
+		if t.Start >= l.DestSpan.End {
+			break
+		}
+		if t.Start < l.DestSpan.Start || t.End > l.DestSpan.End || !t.Live() {
+			continue
+		}
+		if namesPost(t) {
+			return t
+		}
+	}
+	return nil
+}
+
+// TestNavDestTagCorpora checks navDestTag against navDestTagLinear on every
+// link of the real blogs and of pages that mix tags and links.
+func TestNavDestTagCorpora(t *testing.T) {
+	found := 0
+	check := func(name string, src []byte) {
+		doc := lint.ParseFile(nil, name, name, src, "", nil)
+		for _, l := range doc.Links() {
+			got, want := navDestTag(doc, l), navDestTagLinear(doc, l)
+			if got != want {
+				t.Errorf("%s: link %q: navDestTag = %v, want %v", name, l.Dest, got, want)
+			}
+			if got != nil {
+				found++
+			}
+		}
+	}
+	forEachCorpusMarkdown(t, check)
+	check("mix.md", []byte(`[a]({% post_url 2020-01-01-a %}) {{ x }} [b]({{< ref "b" >}}) [c]({% link _posts/c.md %})
+[d]({{ site.baseurl }}{% post_url 2020-01-02-d %}) [e]({{< relref path="e" >}}#x) {% include x %} [f](/f/)
+[g]({{</* ref "g" */>}}) [h]({% post_url %} "t") [i]({% if x %}{% link i.md %}{% endif %})`))
+	if found < 6 {
+		t.Errorf("only %d links name a post through a tag", found)
+	}
+}

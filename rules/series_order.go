@@ -597,57 +597,48 @@ func resolveNavLink(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesS
 	if l.Image {
 		return nil
 	}
-	if l.Located {
-		for i := range d.Tags {
-			t := &d.Tags[i]
-			if t.Start >= l.DestSpan.End {
-				break
+	if t := navDestTag(d, l); t != nil {
+		switch {
+		case t.Kind == lint.LiquidTag && t.Name == "post_url":
+			args := lint.LiquidArgs(t.Args)
+			if len(args) == 0 {
+				return nil
 			}
-			if t.Start < l.DestSpan.Start || t.End > l.DestSpan.End || !t.Live() {
-				continue
+			q, _, err := s.ResolvePostURL(args[0])
+			var pe *lint.PostURLError
+			if errors.As(err, &pe) && pe.Unpublished != "" {
+				return s.PostByPath(pe.Unpublished)
 			}
-			switch {
-			case t.Kind == lint.LiquidTag && t.Name == "post_url":
-				args := lint.LiquidArgs(t.Args)
-				if len(args) == 0 {
-					return nil
-				}
-				q, _, err := s.ResolvePostURL(args[0])
-				var pe *lint.PostURLError
-				if errors.As(err, &pe) && pe.Unpublished != "" {
-					return s.PostByPath(pe.Unpublished)
-				}
-				return indexed(s, q, err)
-			case t.Kind == lint.LiquidTag && t.Name == "link":
-				args := lint.LiquidArgs(t.Args)
-				if len(args) == 0 {
-					return nil
-				}
-				rel, err := s.ResolveLink(args[0])
-				var le *lint.LinkError
-				if errors.As(err, &le) && (le.LeadingSlash || le.Unpublished != "") {
-					return s.PostByPath(strings.TrimPrefix(strings.TrimSpace(args[0]), "/"))
-				}
-				if err != nil {
-					return nil
-				}
-				return s.PostByPath(rel)
-			case (t.Kind == lint.ShortcodeHTML || t.Kind == lint.ShortcodeMarkdown) && (t.Name == "ref" || t.Name == "relref"):
-				pos, named := lint.ShortcodeArgs(t.Args)
-				target := named["path"]
-				if target == "" && len(pos) > 0 {
-					target = pos[0]
-				}
-				if strings.TrimSpace(strings.Split(target, "#")[0]) == "" {
-					return nil
-				}
-				q, err := s.ResolveRef(p.Path, target, named["lang"])
-				var re *lint.RefError
-				if errors.As(err, &re) && re.Draft != "" {
-					return s.PostByPath(re.Draft)
-				}
-				return indexed(s, q, err)
+			return indexed(s, q, err)
+		case t.Kind == lint.LiquidTag && t.Name == "link":
+			args := lint.LiquidArgs(t.Args)
+			if len(args) == 0 {
+				return nil
 			}
+			rel, err := s.ResolveLink(args[0])
+			var le *lint.LinkError
+			if errors.As(err, &le) && (le.LeadingSlash || le.Unpublished != "") {
+				return s.PostByPath(strings.TrimPrefix(strings.TrimSpace(args[0]), "/"))
+			}
+			if err != nil {
+				return nil
+			}
+			return s.PostByPath(rel)
+		default: // ref or relref
+			pos, named := lint.ShortcodeArgs(t.Args)
+			target := named["path"]
+			if target == "" && len(pos) > 0 {
+				target = pos[0]
+			}
+			if strings.TrimSpace(strings.Split(target, "#")[0]) == "" {
+				return nil
+			}
+			q, err := s.ResolveRef(p.Path, target, named["lang"])
+			var re *lint.RefError
+			if errors.As(err, &re) && re.Draft != "" {
+				return s.PostByPath(re.Draft)
+			}
+			return indexed(s, q, err)
 		}
 	}
 	dest, ok := s.ExpandURL(d, l.Dest, nil)
@@ -693,6 +684,34 @@ func resolveNavLink(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesS
 		}
 	}
 	return nil
+}
+
+// navDestTag returns the first live tag inside a link's destination that
+// names a post: {% post_url %}, {% link %}, or a ref or relref shortcode.
+func navDestTag(d *lint.Document, l lint.Link) *lint.Tag {
+	if !l.Located {
+		return nil
+	}
+	// Tags are in source order: start at the first one inside the
+	// destination rather than at the top of a page that may hold
+	// thousands.
+	first := sort.Search(len(d.Tags), func(i int) bool { return d.Tags[i].Start >= l.DestSpan.Start })
+	for i := first; i < len(d.Tags) && d.Tags[i].Start < l.DestSpan.End; i++ {
+		if t := &d.Tags[i]; t.End <= l.DestSpan.End && t.Live() && namesPost(t) {
+			return t
+		}
+	}
+	return nil
+}
+
+func namesPost(t *lint.Tag) bool {
+	switch t.Kind {
+	case lint.LiquidTag:
+		return t.Name == "post_url" || t.Name == "link"
+	case lint.ShortcodeHTML, lint.ShortcodeMarkdown:
+		return t.Name == "ref" || t.Name == "relref"
+	}
+	return false
 }
 
 // indexed returns the site's own entry for a resolved post (the resolvers
