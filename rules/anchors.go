@@ -65,21 +65,19 @@ var (
 
 // computeAnchors finds the ids of a parsed document.
 func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
-	a := &docAnchors{ids: map[string]bool{}, certain: true}
-	engine, prefix := siteIDEngine(site)
-	counter := map[string]int{}
+	b := newAnchorBuilder(site)
 	for _, t := range doc.Tags {
 		if !t.Live() {
 			continue
 		}
 		switch t.Kind {
 		case lint.LiquidTag:
-			if t.Name == "include" || t.Name == "include_relative" || (t.Name != "" && !liquidBlocks[strings.TrimPrefix(t.Name, "end")] && !isPlainLiquid(t.Name)) {
-				a.certain = false
+			if liquidTagMayAddIDs(t.Name) {
+				b.a.certain = false
 			}
 		case lint.ShortcodeHTML, lint.ShortcodeMarkdown:
 			if t.Name != "ref" && t.Name != "relref" && t.Name != "highlight" {
-				a.certain = false
+				b.a.certain = false
 			}
 		}
 	}
@@ -95,63 +93,87 @@ func computeAnchors(site *lint.Site, doc *lint.Document) *docAnchors {
 			return ast.WalkContinue, nil
 		}
 		if v, ok := h.AttributeString("id"); ok {
-			if b, ok := v.([]byte); ok {
-				a.add(string(b))
+			if id, ok := v.([]byte); ok {
+				b.a.add(string(id))
 				return ast.WalkSkipChildren, nil
 			}
 		}
 		if id := ialID(doc, h); id != "" {
-			a.add(id)
+			b.a.add(id)
 			return ast.WalkSkipChildren, nil
 		}
-		text, tagged := headingText(doc, h)
-		// Entities decode differently in each engine's id: not guessed.
-		if tagged || entityRE.MatchString(text) {
-			a.certain = false
-			a.headingUnknown = true
-			return ast.WalkSkipChildren, nil
+		b.heading(headingText(doc, h))
+		return ast.WalkSkipChildren, nil
+	})
+	return b.finish(doc.Src[doc.BodyStart:])
+}
+
+// anchorBuilder collects the ids of one page: computeAnchors and
+// scanAnchors find the headings, it names them as the site's engine does.
+type anchorBuilder struct {
+	a       *docAnchors
+	engine  idEngine
+	prefix  string
+	counter map[string]int // kramdown's count of each id seen
+}
+
+func newAnchorBuilder(site *lint.Site) *anchorBuilder {
+	engine, prefix := siteIDEngine(site)
+	return &anchorBuilder{a: &docAnchors{ids: map[string]bool{}, certain: true}, engine: engine, prefix: prefix, counter: map[string]int{}}
+}
+
+// heading adds the automatic id of a heading whose text a reader sees is
+// text; tagged is set when a template tag contributes to it.
+func (b *anchorBuilder) heading(text string, tagged bool) {
+	a := b.a
+	// Entities decode differently in each engine's id: not guessed.
+	if tagged || entityRE.MatchString(text) {
+		a.certain = false
+		a.headingUnknown = true
+		return
+	}
+	var id string
+	switch b.engine {
+	case idNone:
+		return
+	case idKramGFM:
+		if strings.Contains(text, "--") {
+			text = kramDashes.Replace(text)
 		}
-		var id string
-		switch engine {
-		case idNone:
-			return ast.WalkSkipChildren, nil
-		case idKramGFM:
-			if strings.Contains(text, "--") {
-				text = kramDashes.Replace(text)
-			}
-			id = gfmID(text)
-			if c, seen := counter[id]; seen {
-				counter[id] = c + 1
-				id += "-" + strconv.Itoa(c+1)
-			} else {
-				counter[id] = 0
-			}
-		case idKramdown:
-			id = kramdownID(text)
-			if c, seen := counter[id]; seen {
-				counter[id] = c + 1
-				id += "-" + strconv.Itoa(c+1)
-			} else {
-				counter[id] = 0
-			}
-		default:
-			id = githubID(text)
-			if id == "" {
-				id = "heading"
-			}
-			if a.ids[id] {
-				for i := 1; ; i++ {
-					if c := id + "-" + strconv.Itoa(i); !a.ids[c] {
-						id = c
-						break
-					}
+		id = b.numbered(gfmID(text))
+	case idKramdown:
+		id = b.numbered(kramdownID(text))
+	default:
+		id = githubID(text)
+		if id == "" {
+			id = "heading"
+		}
+		if a.ids[id] {
+			for i := 1; ; i++ {
+				if c := id + "-" + strconv.Itoa(i); !a.ids[c] {
+					id = c
+					break
 				}
 			}
 		}
-		a.add(prefix + id)
-		return ast.WalkSkipChildren, nil
-	})
-	body := doc.Src[doc.BodyStart:]
+	}
+	a.add(b.prefix + id)
+}
+
+// numbered gives a repeated kramdown id its count ("intro-1").
+func (b *anchorBuilder) numbered(id string) string {
+	if c, seen := b.counter[id]; seen {
+		b.counter[id] = c + 1
+		return id + "-" + strconv.Itoa(c+1)
+	}
+	b.counter[id] = 0
+	return id
+}
+
+// finish adds the ids the page's body gives outside headings: HTML ids,
+// attribute lists and footnotes.
+func (b *anchorBuilder) finish(body []byte) *docAnchors {
+	a := b.a
 	if mayHoldHTMLID(body) {
 		for _, m := range htmlIDRE.FindAllSubmatch(body, -1) {
 			a.ids[string(m[1])] = true
@@ -331,11 +353,16 @@ func ialID(doc *lint.Document, h *ast.Heading) string {
 		return ""
 	}
 	line := doc.Lines.Position(lines.At(lines.Len()-1).Start).Line + 1
+	return ialIDAfter(doc.Lines.Line(line), doc.Lines.Line(line+1))
+}
+
+// ialIDAfter reads the id of the attribute list on next, the line after a
+// heading, or on the line after that when next underlines the heading.
+func ialIDAfter(next, afterNext []byte) string {
 	// The expressions need a "=" or "-", and a "{:": most lines have none.
-	if next := doc.Lines.Line(line); bytes.ContainsAny(next, "=-") && setextUnderlineRE.Match(next) {
-		line++
+	if bytes.ContainsAny(next, "=-") && setextUnderlineRE.Match(next) {
+		next = afterNext
 	}
-	next := doc.Lines.Line(line)
 	if !bytes.Contains(next, []byte("{:")) {
 		return ""
 	}
@@ -433,4 +460,341 @@ func githubID(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// scanAnchors computes the anchors of a page from its source alone, as
+// computeAnchors does from the parsed page, for the pages whose structure
+// a line scan reads for sure: every heading a plain "## Title" at the
+// start of a line, outside code blocks fenced at the start of a line, and
+// nothing that could hide or make one (template tags over several lines,
+// HTML blocks, setext underlines, headings in lists, quotes or
+// footnotes). ok is false for any other page, which must be parsed: a
+// linked page is read this way instead of parsed a second time.
+func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
+	start, ok := bodyStart(src)
+	if !ok {
+		return nil, false
+	}
+	body := src[start:]
+	if !inertTemplates(body) || bytes.IndexByte(body, 0) >= 0 || bytes.IndexByte(body, '\r') >= 0 {
+		return nil, false
+	}
+	b := newAnchorBuilder(site)
+	var fence []byte // the opening fence of the code block the scan is in
+	prevBlank := true
+	for rest := body; len(rest) > 0; {
+		line, next := cutLine(rest)
+		rest = next
+		if fence != nil {
+			if closesFence(line, fence) {
+				fence = nil
+			}
+			prevBlank = false
+			continue
+		}
+		indent, text := indentation(line)
+		if len(text) == 0 {
+			prevBlank = true
+			continue
+		}
+		if nestingBound(line) > lint.MaxNesting || bytes.IndexByte(line, '\t') >= 0 && bytes.IndexByte(line, '#') >= 0 {
+			return nil, false
+		}
+		if indent <= 3 {
+			switch text[0] {
+			case '<':
+				return nil, false // an HTML block may hold anything
+			case '`', '~':
+				if f, ok := openingFence(text); ok {
+					if indent > 0 {
+						return nil, false // the fence may belong to a list item
+					}
+					fence = f
+					prevBlank = false
+					continue
+				}
+			case '#':
+				if indent > 0 {
+					return nil, false
+				}
+				level := 0
+				for level < len(text) && text[level] == '#' {
+					level++
+				}
+				// "#" alone and "#word" are left to the parser.
+				if level == len(text) || level > 6 || text[level] != ' ' {
+					return nil, false
+				}
+				title := bytes.TrimRight(bytes.TrimLeft(text[level:], " "), " ")
+				if len(title) == 0 || !plainHeadingText(title) {
+					return nil, false
+				}
+				nextLine, afterRest := cutLine(next)
+				afterNext, _ := cutLine(afterRest)
+				if id := ialIDAfter(nextLine, afterNext); id != "" {
+					b.a.add(id)
+				} else {
+					b.heading(string(title), false)
+				}
+				prevBlank = false
+				continue
+			}
+		}
+		if afterContainerMarks(line) == '#' || bytes.HasPrefix(text, []byte("[^")) && bytes.IndexByte(text, '#') >= 0 {
+			return nil, false // a heading in a list, quote, footnote or code
+		}
+		if !prevBlank && isUnderline(line) {
+			return nil, false // a setext heading, or a thematic break
+		}
+		prevBlank = false
+	}
+	return b.finish(body), true
+}
+
+// bodyStart returns where the body of src starts, after a YAML front
+// matter, as lint's parser finds it; ok is false for the rarer forms (byte
+// order mark, other front matter formats, no closing line).
+func bodyStart(src []byte) (int, bool) {
+	if bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) {
+		return 0, false
+	}
+	first, rest := cutLine(src)
+	if len(rest) == len(src) { // a single line: no front matter
+		return 0, true
+	}
+	switch string(bytes.TrimRight(first, " \t\r")) {
+	case "---":
+	case "---yaml", "+++", "---toml", "{", "---json":
+		return 0, false
+	default:
+		return 0, true
+	}
+	for off := len(src) - len(rest); off < len(src); {
+		line, next := cutLine(src[off:])
+		if string(bytes.TrimSpace(line)) == "---" {
+			return len(src) - len(next), true
+		}
+		off = len(src) - len(next)
+	}
+	return 0, false
+}
+
+// cutLine splits b after its first line, whose "\n" it drops.
+func cutLine(b []byte) (line, rest []byte) {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i], b[i+1:]
+	}
+	return b, b[len(b):]
+}
+
+// inertTemplates reports whether the template tags of body leave its
+// line structure alone and add no ids: each Liquid tag and output on one
+// line, no comment, highlight block, include or other tag that prints
+// HTML, and no Hugo shortcode. It reads tags as lint's tokenizer does for
+// Liquid; for a Hugo page, whose Liquid-like text is no tag, it can only
+// answer false more often.
+func inertTemplates(body []byte) bool {
+	if bytes.Contains(body, []byte("{{<")) || bytes.Contains(body, []byte("{{%")) {
+		return false
+	}
+	for i := 0; i+1 < len(body); {
+		k := bytes.IndexByte(body[i:], '{')
+		if k < 0 || i+k+1 >= len(body) {
+			return true
+		}
+		i += k
+		var closer string
+		switch body[i+1] {
+		case '{':
+			closer = "}}"
+		case '%':
+			closer = "%}"
+		default:
+			i++
+			continue
+		}
+		inner, end, ok := liquidTag(body, i, closer)
+		switch {
+		case !ok:
+			i = end // unterminated: neither run nor hidden
+			continue
+		case bytes.IndexByte(inner, '\n') >= 0:
+			return false
+		}
+		i = end
+		if closer == "}}" {
+			continue
+		}
+		switch name := liquidTagName(inner); {
+		case name == "comment" || name == "highlight" || name == "endhighlight" || liquidTagMayAddIDs(name):
+			return false
+		case name == "raw":
+			// The body is text up to the first {% endraw %}.
+			for {
+				k := bytes.Index(body[i:], []byte("{%"))
+				if k < 0 {
+					return true
+				}
+				inner, end, ok := liquidTag(body, i+k, "%}")
+				if !ok {
+					return true
+				}
+				i = end
+				if liquidTagName(inner) == "endraw" {
+					if bytes.IndexByte(inner, '\n') >= 0 {
+						return false
+					}
+					break
+				}
+			}
+		}
+	}
+	return true
+}
+
+// liquidTag reads the tag at b[start] ("{%" or "{{") up to the first
+// closer, as lint's tokenizer does: it returns the text between the
+// delimiters and where the tag ends, or for an unterminated one, ok false
+// and the end of its line.
+func liquidTag(b []byte, start int, closer string) (inner []byte, end int, ok bool) {
+	k := bytes.Index(b[start+2:], []byte(closer))
+	if k < 0 {
+		if nl := bytes.IndexByte(b[start:], '\n'); nl >= 0 {
+			return nil, start + nl, false
+		}
+		return nil, len(b), false
+	}
+	return b[start+2 : start+2+k], start + 2 + k + len(closer), true
+}
+
+// liquidTagName is the name lint's tokenizer gives the tag whose text
+// between "{%" and "%}" is inner.
+func liquidTagName(inner []byte) string {
+	inner = bytes.TrimPrefix(inner, []byte("-"))
+	inner = bytes.TrimSuffix(inner, []byte("-"))
+	inner = bytes.TrimSpace(inner)
+	n := bytes.IndexAny(inner, " \t\r\n")
+	if n < 0 {
+		n = len(inner)
+	}
+	if n > 1 && inner[0] == '#' {
+		n = 1
+	}
+	return string(inner[:n])
+}
+
+// liquidTagMayAddIDs reports whether a Liquid tag may print HTML with ids
+// postlint cannot see.
+func liquidTagMayAddIDs(name string) bool {
+	return name == "include" || name == "include_relative" || (name != "" && !liquidBlocks[strings.TrimPrefix(name, "end")] && !isPlainLiquid(name))
+}
+
+// indentation returns the width of the leading white space of line, a tab
+// reaching the next multiple of four, and the text after it.
+func indentation(line []byte) (width int, text []byte) {
+	for i, c := range line {
+		switch c {
+		case ' ':
+			width++
+		case '\t':
+			width += 4 - width%4
+		default:
+			return width, line[i:]
+		}
+	}
+	return width, nil
+}
+
+// nestingBound bounds the nesting depth lint's parser measures on a line
+// (past lint.MaxNesting it parses an empty body): every ">", list marker
+// and two columns of indentation at the start of the line.
+func nestingBound(line []byte) int {
+	marks, cols := 0, 0
+	for _, c := range line {
+		switch {
+		case c == ' ':
+			cols++
+		case c == '\t':
+			cols += 4
+		case c == '>' || c == '-' || c == '*' || c == '+' || c == '.' || c == ')':
+			marks++
+		case c >= '0' && c <= '9':
+		default:
+			return marks + cols/2
+		}
+	}
+	return marks + cols/2
+}
+
+// afterContainerMarks returns the first byte of line after the white space
+// and block quote and list markers that start it, or 0.
+func afterContainerMarks(line []byte) byte {
+	for _, c := range line {
+		switch {
+		case c == ' ' || c == '\t' || c == '>' || c == '-' || c == '*' || c == '+' || c == '.' || c == ')' || c >= '0' && c <= '9':
+		default:
+			return c
+		}
+	}
+	return 0
+}
+
+// openingFence returns the fence that text opens a code block with
+// ("```" and longer, "~~~" and longer), as goldmark reads it.
+func openingFence(text []byte) ([]byte, bool) {
+	n := 0
+	for n < len(text) && text[n] == text[0] {
+		n++
+	}
+	if n < 3 || text[0] == '`' && bytes.IndexByte(text[n:], '`') >= 0 {
+		return nil, false
+	}
+	return text[:n], true
+}
+
+// closesFence reports whether line closes the code block opened by fence:
+// the same character at least as many times, indented less than four
+// columns, then only white space.
+func closesFence(line, fence []byte) bool {
+	indent, text := indentation(line)
+	if indent >= 4 {
+		return false
+	}
+	n := 0
+	for n < len(text) && text[n] == fence[0] {
+		n++
+	}
+	return n >= len(fence) && len(bytes.Trim(text[n:], " \t")) == 0
+}
+
+// isUnderline reports whether line, after white space and block quote
+// markers, is only "=" or only "-" signs and white space: the underline of
+// a setext heading when a paragraph line comes before it.
+func isUnderline(line []byte) bool {
+	text := bytes.TrimLeft(line, " \t>")
+	if len(text) == 0 || text[0] != '=' && text[0] != '-' {
+		return false
+	}
+	n := 0
+	for n < len(text) && text[n] == text[0] {
+		n++
+	}
+	return len(bytes.Trim(text[n:], " \t")) == 0
+}
+
+// plainHeadingText reports whether a heading's text is read the same with
+// or without Markdown's inline syntax: letters, digits, spaces and
+// punctuation that marks nothing (no emphasis, code, link, HTML, entity,
+// escape, attribute, template tag or bare URL).
+func plainHeadingText(text []byte) bool {
+	for _, c := range text {
+		switch {
+		case c >= 0x80, c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.IndexByte(" .,/:;()'\"?-+=%!$^|", c) >= 0:
+		default:
+			return false
+		}
+	}
+	low := bytes.ToLower(text)
+	return !bytes.Contains(low, []byte("www.")) && !bytes.Contains(low, []byte("://"))
 }

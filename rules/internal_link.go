@@ -423,6 +423,9 @@ func (c *linkChecker) anchorsOf(target string) *docAnchors {
 	if a, ok := checkedAnchorsOf(c.site).lookup(target, src); ok {
 		return a
 	}
+	if a, ok := scanAnchors(c.site, src); ok {
+		return a
+	}
 	doc := lint.ParseFileWithoutLanguage(c.site, abs, target, src)
 	return computeAnchors(c.site, doc)
 }

@@ -34,7 +34,8 @@ func TestInternalLinkHugoLanguages(t *testing.T) {
 // TestInternalLinkCheckedAnchors checks the reuse of a checked page's
 // anchors for links from pages checked after it: reused when the file on
 // disk is what was checked (no second parse), not when the checked content
-// differs from the disk, as with --fix.
+// differs from the disk, as with --fix. The headings have emphasis, so that
+// the target's anchors need a parse (see TestInternalLinkScannedAnchors).
 func TestInternalLinkCheckedAnchors(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "1-target.md")
@@ -44,7 +45,7 @@ func TestInternalLinkCheckedAnchors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write(target, "# Old heading\n")
+	write(target, "# Old *heading*\n")
 	write(linking, "[old](1-target.md#old-heading)\n")
 	run := func(readFile func(string) ([]byte, error)) *lint.Result {
 		res, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Rules: []*lint.Rule{rules.InternalLink}, Cwd: dir, SiteKind: "plain", Jobs: 1, ReadFile: readFile})
@@ -59,11 +60,40 @@ func TestInternalLinkCheckedAnchors(t *testing.T) {
 	}
 	res = run(func(abs string) ([]byte, error) {
 		if abs == target {
-			return []byte("# New heading\n"), nil
+			return []byte("# New *heading*\n"), nil
 		}
 		return os.ReadFile(abs)
 	})
 	if len(res.Findings) != 0 || res.Parsed != 3 {
 		t.Errorf("target checked with other content than on disk: %d findings, %d parsed; want the disk's anchors, parsed again", len(res.Findings), res.Parsed)
+	}
+}
+
+// TestInternalLinkScannedAnchors checks that the anchors of a linked page
+// whose headings are plain lines are read from the disk without a parse,
+// whatever content was checked for it.
+func TestInternalLinkScannedAnchors(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "2-target.md")
+	for p, s := range map[string]string{
+		target:                          "# Old heading\n\nText.\n",
+		filepath.Join(dir, "1-link.md"): "[old](2-target.md#old-heading) [new](2-target.md#new-heading)\n",
+	} {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Rules: []*lint.Rule{rules.InternalLink}, Cwd: dir, SiteKind: "plain", Jobs: 1,
+		ReadFile: func(abs string) ([]byte, error) {
+			if abs == target {
+				return []byte("# New heading\n"), nil
+			}
+			return os.ReadFile(abs)
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Parsed != 2 {
+		t.Errorf("%d findings (%v), %d parsed; want one finding for #new-heading and no second parse of the target", len(res.Findings), res.Findings, res.Parsed)
 	}
 }

@@ -1,0 +1,163 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/postlint/postlint/lint"
+)
+
+// checkScanAnchors holds scanAnchors to computeAnchors over a full parse:
+// when the scan answers, it must give exactly the same anchors. It reports
+// whether the scan answered.
+func checkScanAnchors(t *testing.T, site *lint.Site, name string, src []byte) bool {
+	t.Helper()
+	got, ok := scanAnchors(site, src)
+	if !ok {
+		return false
+	}
+	abs := filepath.Join(site.Root, "x.md")
+	want := computeAnchors(site, lint.ParseFileWithoutLanguage(site, abs, "x.md", src))
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: scanAnchors = %+v\nwant (parsed) %+v\nsource:\n%s", name, got, want, src)
+	}
+	return true
+}
+
+// anchorTestSites are a site of each id engine and template syntax.
+func anchorTestSites(t testing.TB) []*lint.Site {
+	t.Helper()
+	var sites []*lint.Site
+	for _, s := range []struct {
+		kind   lint.SiteKind
+		config string
+	}{
+		{lint.SiteJekyll, "title: x\n"},                                           // kramdown, GFM input
+		{lint.SiteJekyll, "kramdown:\n  input: kramdown\n  auto_id_prefix: p-\n"}, // kramdown's own ids
+		{lint.SiteJekyll, "markdown: CommonMarkGhPages\n"},                        // GitHub ids, no attribute lists
+		{lint.SiteJekyll, "kramdown:\n  auto_ids: false\n"},
+		{lint.SiteHugo, "title = 'x'\n"},
+		{lint.SitePlain, ""},
+	} {
+		dir := t.TempDir()
+		cfg := map[lint.SiteKind]string{lint.SiteJekyll: "_config.yml", lint.SiteHugo: "hugo.toml"}[s.kind]
+		if cfg != "" {
+			if err := os.WriteFile(filepath.Join(dir, cfg), []byte(s.config), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		site, err := lint.LoadSite(dir, s.kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sites = append(sites, site)
+	}
+	return sites
+}
+
+// TestScanAnchorsCorpora compares the scan with the parse on every
+// Markdown page of the real blogs, read as a page of each kind of site,
+// and checks that the scan answers for most of them.
+func TestScanAnchorsCorpora(t *testing.T) {
+	sites := anchorTestSites(t)
+	pages, scanned := 0, 0
+	forEachCorpusMarkdown(t, func(p string, src []byte) {
+		pages++
+		for i, site := range sites {
+			if checkScanAnchors(t, site, p, src) && i == 0 {
+				scanned++
+			}
+		}
+	})
+	t.Logf("scanAnchors answered for %d of %d pages", scanned, pages)
+	if pages > 0 && scanned*3 < pages {
+		t.Errorf("scanAnchors answered for only %d of %d pages", scanned, pages)
+	}
+}
+
+// scanAnchorPieces are lines that put the scan's limits side by side.
+var scanAnchorPieces = []string{
+	"---\n", "---\ntitle: x\n---\n", "--- \n", "...\n", "===\n", "-\n", "- - -\n", "***\n",
+	"# Title\n", "## Two words\n", "### Été déjà\n", "# Dup\n", "# Dup\n", "#NoSpace\n", "####### seven\n", "#\n", "## x ##\n",
+	"# a & b\n", "# a &amp; b\n", "# *em* x\n", "# `code`\n", "# [link](/x)\n", "# a_b\n", "# www.example.com\n", "# see http://x.io\n", "# a@b.c\n",
+	"# Title {#custom}\n", "# T {{ site.x }}\n", "# a -- b\n", "# 1. Intro\n", "# Q? (yes!)\n", "# x\u00a0\n",
+	"{: #ial}\n", "{: .class}\n", "{:toc}\n",
+	"text\n", "more text\n", "\n", "\n", "\n",
+	"```\n", "```go\n", "~~~\n", "````\n", "``` `x`\n", "   ```\n", "    ```\n", "  # indented\n", "    # code\n", "\t# tab\n", "#\ttab\n",
+	"- item\n", "  continued\n", "1. one\n", "> quote\n", "> # quoted\n", "- # listed\n", "[^1]: note\n", "[^2]: # note heading\n", "[ref]: /url\n",
+	"<div>\n", "</div>\n", "<!--\n", "-->\n", "<div id=\"html\"></div>\n", "a <span id='s'>x</span>\n",
+	"{% raw %}\n", "{% endraw %}\n", "{% include x.html %}\n", "{{ page.title }}\n", "{{\n", "}}\n", "{{< ref \"x\" >}}\n",
+	"a {% raw %}`{% highlight %}`{% endraw %} b\n", "{%- raw -%}\n", "{% endraw -%}\n", "{% comment %}\n", "{% endcomment %}\n",
+	"{% highlight go %}\n", "{% endhighlight %}\n", "{% if x %}\n", "{% endif %}\n", "{% assign a = 1 %}\n", "{% include_relative x %}\n",
+	"{% unknown %}\n", "{%\n", "%}\n", "{% # note %}\n", "x {{ a }} y\n", "{{ a\n", "{{ a }}# T\n",
+	"| a | b |\n", "|---|---|\n", "Term\n", "text[^1]\n", "\r\n",
+}
+
+// TestScanAnchorsRandom compares the scan with the parse on random mixes
+// of awkward lines.
+func TestScanAnchorsRandom(t *testing.T) {
+	sites := anchorTestSites(t)
+	rng := rand.New(rand.NewPCG(1, 2))
+	answered := 0
+	for _, s := range randomMixes(rng, scanAnchorPieces, 14, 20000) {
+		for _, site := range sites {
+			if checkScanAnchors(t, site, "random mix", []byte(s)) {
+				answered++
+			}
+		}
+	}
+	if answered == 0 {
+		t.Error("scanAnchors never answered")
+	}
+}
+
+func FuzzScanAnchors(f *testing.F) {
+	for _, p := range scanAnchorPieces {
+		f.Add(p + "# Title\n" + p)
+	}
+	f.Add("---\ntitle: x\n---\n# A\n{: #a}\n## B\ntext\n```\n# not\n```\n# A\n")
+	sites := anchorTestSites(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.Count(s, "\n") > 200 {
+			return
+		}
+		for _, site := range sites {
+			checkScanAnchors(t, site, "fuzz", []byte(s))
+		}
+	})
+}
+
+// BenchmarkLinkedPageAnchors is the anchors of every page of the real
+// blogs read as a linked page: parsed, as before scanAnchors, or scanned
+// when the scan can answer.
+func BenchmarkLinkedPageAnchors(b *testing.B) {
+	site := anchorTestSites(b)[0]
+	var pages [][]byte
+	forEachCorpusMarkdown(b, func(_ string, src []byte) { pages = append(pages, src) })
+	abs := filepath.Join(site.Root, "x.md")
+	parse := func(src []byte) *docAnchors {
+		return computeAnchors(site, lint.ParseFileWithoutLanguage(site, abs, "x.md", src))
+	}
+	b.Run("parse", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, src := range pages {
+				parse(src)
+			}
+		}
+	})
+	b.Run("scan", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, src := range pages {
+				if _, ok := scanAnchors(site, src); !ok {
+					parse(src)
+				}
+			}
+		}
+	})
+}
