@@ -314,19 +314,23 @@ func attributeLists(b []byte) []string {
 // a line, where the label, not empty, may run over several lines.
 func footnoteLabels(b []byte) []string {
 	var out []string
-	for lineStart := 0; ; {
-		next := lineStart // where the search for the next line start begins
-		if rest := b[lineStart:]; bytes.HasPrefix(rest, []byte("[^")) {
-			if n := bytes.IndexByte(rest[2:], ']'); n > 0 && 2+n+1 < len(rest) && rest[2+n+1] == ':' {
-				out = append(out, string(rest[2:2+n]))
-				next = lineStart + 2 + n + 2
-			}
-		}
-		nl := bytes.IndexByte(b[next:], '\n')
-		if nl < 0 {
+	// from is where a match may start: a match ends past the line start it
+	// began at, and the next one cannot overlap it.
+	for from := 0; ; {
+		k := bytes.Index(b[from:], []byte("[^"))
+		if k < 0 {
 			return out
 		}
-		lineStart = next + nl + 1
+		start := from + k
+		from = start + 1
+		if start > 0 && b[start-1] != '\n' {
+			continue
+		}
+		rest := b[start:]
+		if n := bytes.IndexByte(rest[2:], ']'); n > 0 && 2+n+1 < len(rest) && rest[2+n+1] == ':' {
+			out = append(out, string(rest[2:2+n]))
+			from = start + 2 + n + 2
+		}
 	}
 }
 

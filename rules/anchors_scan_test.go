@@ -95,3 +95,16 @@ func TestTagLetters(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFootnoteLabels reads the footnote labels of every Markdown page
+// of the real blogs.
+func BenchmarkFootnoteLabels(b *testing.B) {
+	var pages [][]byte
+	forEachCorpusMarkdown(b, func(_ string, src []byte) { pages = append(pages, src) })
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			footnoteLabels(p)
+		}
+	}
+}
