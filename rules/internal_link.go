@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/postlint/postlint/lint"
 	"github.com/yuin/goldmark/ast"
@@ -290,7 +291,7 @@ func (c *linkChecker) suggestURL(p string) string {
 	}
 	sort.Strings(keys)
 	for _, u := range keys {
-		if d := lint.EditDistance(want, u); d < bestD {
+		if d, ok := editDistanceBelow(want, u, bestD); ok {
 			best, bestD = u, d
 		}
 	}
@@ -359,7 +360,7 @@ func (c *linkChecker) suggestFile(p string) string {
 	})
 	sort.Strings(names)
 	for _, n := range names {
-		if d := lint.EditDistance(base, n); d < bestD {
+		if d, ok := editDistanceBelow(base, n, bestD); ok {
 			best, bestD = n, d
 		}
 	}
@@ -444,11 +445,23 @@ func nearID(frag string, ids []string) string {
 		bestD = 2
 	}
 	for _, id := range ids {
-		if d := lint.EditDistance(frag, id); d < bestD {
+		if d, ok := editDistanceBelow(frag, id, bestD); ok {
 			best, bestD = id, d
 		}
 	}
 	return best
+}
+
+// editDistanceBelow returns the edit distance of a and b when it is below
+// limit. Strings whose lengths in runes differ by limit or more are that
+// many edits apart at least: most candidates are ruled out without
+// computing the distance.
+func editDistanceBelow(a, b string, limit int) (int, bool) {
+	if d := utf8.RuneCountInString(a) - utf8.RuneCountInString(b); d >= limit || -d >= limit {
+		return 0, false
+	}
+	d := lint.EditDistance(a, b)
+	return d, d < limit
 }
 
 var fragmentAccentFold = strings.NewReplacer("é", "e", "è", "e", "ê", "e", "ë", "e", "à", "a", "â", "a", "ä", "a", "î", "i", "ï", "i", "ô", "o", "ö", "o", "ù", "u", "û", "u", "ü", "u", "ç", "c", "œ", "oe", "æ", "ae")
