@@ -1,9 +1,13 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/postlint/postlint/lint"
+	"github.com/postlint/postlint/lint/linttest"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -77,5 +81,39 @@ func TestNavDestTagCorpora(t *testing.T) {
 [g]({{</* ref "g" */>}}) [h]({% post_url %} "t") [i]({% if x %}{% link i.md %}{% endif %})`))
 	if found < 6 {
 		t.Errorf("only %d links name a post through a tag", found)
+	}
+}
+
+// TestTitleClaimCache checks that the cache answers what findClaims does,
+// on first and later reads, for every post title of the real blogs.
+func TestTitleClaimCache(t *testing.T) {
+	root := linttest.Corpora(t)
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := 0
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		dir := filepath.Join(root, e.Name())
+		_, kind := lint.DiscoverSite(dir, root)
+		site, err := lint.LoadSite(dir, kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tc := titleClaimCacheOf(site)
+		for range 2 {
+			for _, p := range site.Posts {
+				titles++
+				if got, want := tc.find(p.Title), findClaims(p.Title, titleClaims); !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: title %q: cached claims %v, want %v", p.Path, p.Title, got, want)
+				}
+			}
+		}
+	}
+	if titles < 200 {
+		t.Errorf("only %d titles", titles)
 	}
 }

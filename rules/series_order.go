@@ -908,6 +908,35 @@ var titleClaims = []claimPattern{
 	{claimRE(`(?P<c>ORD)\s+(?:jour|journée|journee|day)`), claimDay, nil},
 }
 
+// titleClaimCache keeps the claims found in the titles of a site's posts and
+// the labels of its lists: the check of each part of a series reads the
+// title of every other part.
+type titleClaimCache struct {
+	mu     sync.Mutex
+	claims map[string][]claim
+}
+
+func titleClaimCacheOf(site *lint.Site) *titleClaimCache {
+	return site.Memo("series-order/title-claims", func() any {
+		return &titleClaimCache{claims: map[string][]claim{}}
+	}).(*titleClaimCache)
+}
+
+// find returns findClaims(text, titleClaims), which the caller must not
+// change.
+func (tc *titleClaimCache) find(text string) []claim {
+	tc.mu.Lock()
+	cs, ok := tc.claims[text]
+	tc.mu.Unlock()
+	if !ok {
+		cs = findClaims(text, titleClaims)
+		tc.mu.Lock()
+		tc.claims[text] = cs
+		tc.mu.Unlock()
+	}
+	return cs
+}
+
 func findClaims(text string, patterns []claimPattern) []claim {
 	var out []claim
 	var lower string // text in lower case, once a pattern needs words
@@ -1408,14 +1437,14 @@ func checkParts(pass *lint.Pass, opts *SeriesOrderOptions, s *series, name strin
 // titleOffset finds how the members' title numbers relate to their
 // positions ("Part 0", "Part 1" … gives -1); ok is false when they do not
 // agree on one offset.
-func titleOffset(s *series) (int, bool) {
+func titleOffset(tc *titleClaimCache, s *series) (int, bool) {
 	counts := map[int]int{}
 	for _, m := range s.members {
 		lo, hi := s.position(m)
 		if lo != hi {
 			continue
 		}
-		if n := titlePart(m.Title); n >= 0 {
+		if n := titlePart(tc, m.Title); n >= 0 {
 			counts[n-lo]++
 		}
 	}
@@ -1438,8 +1467,8 @@ func titleOffset(s *series) (int, bool) {
 }
 
 // titlePart returns the part number a title gives, or -1.
-func titlePart(title string) int {
-	for _, c := range findClaims(title, titleClaims) {
+func titlePart(tc *titleClaimCache, title string) int {
+	for _, c := range tc.find(title) {
 		if c.kind == claimPart {
 			return c.n
 		}
@@ -1450,13 +1479,13 @@ func titlePart(title string) int {
 // numbered narrows a series to the members whose titles carry a part
 // number, when this post is one of them: an unnumbered bonus post between
 // "Part 1" and "Part 2" does not shift the numbers.
-func numbered(s *series, p *lint.Post) *series {
-	if titlePart(p.Title) < 0 {
+func numbered(tc *titleClaimCache, s *series, p *lint.Post) *series {
+	if titlePart(tc, p.Title) < 0 {
 		return s
 	}
 	var ms []*lint.Post
 	for _, m := range s.members {
-		if titlePart(m.Title) >= 0 {
+		if titlePart(tc, m.Title) >= 0 {
 			ms = append(ms, m)
 		}
 	}
@@ -1493,8 +1522,9 @@ func checkClaims(pass *lint.Pass, s *series) {
 		pass.Reportf(start, end, "%s %q (%s) but this is part %s of %d by date (%s)", what, c.text, claimed, posText(lo+offset, hi+offset), total, s.evidence())
 	}
 
-	ns := numbered(s, p)
-	offset, offsetOK := titleOffset(ns)
+	tc := titleClaimCacheOf(pass.Site)
+	ns := numbered(tc, s, p)
+	offset, offsetOK := titleOffset(tc, ns)
 	if span, ok := frontMatterValue(pass.Doc, "title"); ok {
 		raw := string(pass.Doc.Src[span.Start:span.End])
 		for _, c := range findClaims(raw, titleClaims) {
@@ -1530,8 +1560,9 @@ func checkClaims(pass *lint.Pass, s *series) {
 // skipped, but they must increase.
 func checkDay(pass *lint.Pass, s *series, start, end int, c claim) {
 	p := pass.Doc.Post
+	tc := titleClaimCacheOf(pass.Site)
 	dayOf := func(m *lint.Post) int {
-		for _, mc := range findClaims(m.Title, titleClaims) {
+		for _, mc := range tc.find(m.Title) {
 			if mc.kind == claimDay {
 				return mc.n
 			}
@@ -1567,8 +1598,8 @@ func pos1(s *series, p *lint.Post) int {
 }
 
 // labelNumber returns the part or day number a label or title gives.
-func labelNumber(text string) (claim, bool) {
-	for _, c := range findClaims(text, titleClaims) {
+func labelNumber(tc *titleClaimCache, text string) (claim, bool) {
+	for _, c := range tc.find(text) {
 		if c.n > 0 && c.of == 0 {
 			return c, true
 		}
@@ -1580,26 +1611,27 @@ func labelNumber(text string) (claim, bool) {
 // with the number in the title of the post it links to ("… - Jour 3"): a
 // list copied from another part often keeps a stale link.
 func checkItemLabels(pass *lint.Pass, l navList, whole *series) {
+	tc := titleClaimCacheOf(pass.Site)
 	for _, it := range l.items {
 		if it.self {
 			continue
 		}
-		lc, ok := labelNumber(it.label)
+		lc, ok := labelNumber(tc, it.label)
 		if !ok {
 			continue
 		}
-		tc, ok := labelNumber(it.post.Title)
-		if !ok || tc.kind != lc.kind || tc.n == lc.n {
+		pc, ok := labelNumber(tc, it.post.Title)
+		if !ok || pc.kind != lc.kind || pc.n == lc.n {
 			continue
 		}
 		hint := ""
 		for _, m := range whole.members {
-			if mc, ok := labelNumber(m.Title); ok && mc.kind == lc.kind && mc.n == lc.n {
+			if mc, ok := labelNumber(tc, m.Title); ok && mc.kind == lc.kind && mc.n == lc.n {
 				hint = fmt.Sprintf("; did you mean %s (%s)?", whole.labels[m], m.Path)
 				break
 			}
 		}
 		pass.Reportf(it.span.Start, it.span.End, "item %q links to %s (%s), whose title says %q%s",
-			it.label, whole.labels[it.post], formatDate(it.post.Date, false), tc.text, hint)
+			it.label, whole.labels[it.post], formatDate(it.post.Date, false), pc.text, hint)
 	}
 }
