@@ -509,13 +509,18 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 			case '<':
 				return nil, false // an HTML block may hold anything
 			case '`', '~':
-				if f, ok := openingFence(text); ok {
-					if indent > 0 {
-						return nil, false // the fence may belong to a list item
+				if len(bytes.TrimLeft(text, string(text[:1]))) <= len(text)-3 { // three fence characters or more
+					// The fence may belong to a list item, or a template
+					// tag in the info string hide a backtick that makes the
+					// line text.
+					if indent > 0 || bytes.IndexByte(text, '{') >= 0 {
+						return nil, false
 					}
-					fence = f
-					prevBlank = false
-					continue
+					if f, ok := openingFence(text); ok {
+						fence = f
+						prevBlank = false
+						continue
+					}
 				}
 			case '#':
 				if indent > 0 {
@@ -538,7 +543,7 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 				if id := ialIDAfter(nextLine, afterNext); id != "" {
 					b.a.add(id)
 				} else {
-					b.heading(string(title), false)
+					b.heading(strings.TrimSpace(string(title)), false) // as headingText
 				}
 				prevBlank = false
 				continue

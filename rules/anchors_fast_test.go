@@ -93,6 +93,7 @@ var scanAnchorPieces = []string{
 	"{% raw %}\n", "{% endraw %}\n", "{% include x.html %}\n", "{{ page.title }}\n", "{{\n", "}}\n", "{{< ref \"x\" >}}\n",
 	"a {% raw %}`{% highlight %}`{% endraw %} b\n", "{%- raw -%}\n", "{% endraw -%}\n", "{% comment %}\n", "{% endcomment %}\n",
 	"{% highlight go %}\n", "{% endhighlight %}\n", "{% if x %}\n", "{% endif %}\n", "{% assign a = 1 %}\n", "{% include_relative x %}\n",
+	"```{{ `x` }}\n", "``` {: .x}\n", "# a  b  \n", "# a \u00a0 b\n", "# Ünïcödé ’quote’ 日本\n", "# 100% (v2.0): done!\n",
 	"{% unknown %}\n", "{%\n", "%}\n", "{% # note %}\n", "x {{ a }} y\n", "{{ a\n", "{{ a }}# T\n",
 	"| a | b |\n", "|---|---|\n", "Term\n", "text[^1]\n", "\r\n",
 }
@@ -120,6 +121,7 @@ func FuzzScanAnchors(f *testing.F) {
 		f.Add(p + "# Title\n" + p)
 	}
 	f.Add("---\ntitle: x\n---\n# A\n{: #a}\n## B\ntext\n```\n# not\n```\n# A\n")
+	f.Add("# 0 \u00a0") // a heading's text is trimmed of Unicode spaces too
 	sites := anchorTestSites(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		if strings.Count(s, "\n") > 200 {
