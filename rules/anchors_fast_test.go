@@ -111,8 +111,38 @@ func TestScanAnchorsRandom(t *testing.T) {
 			}
 		}
 	}
+	t.Logf("scanAnchors answered for %d of %d pages", answered, 6*20000)
 	if answered == 0 {
 		t.Error("scanAnchors never answered")
+	}
+}
+
+// scanAnchorPlainPieces are lines of the pages the scan reads: random
+// mixes of them compare many headings, duplicates and attribute lists.
+var scanAnchorPlainPieces = []string{
+	"# Title\n", "## Two words\n", "### Été déjà\n", "# Dup\n", "## Dup\n", "# a -- b\n", "# a---b\n", "# 1. Intro\n", "# Q? (yes!)\n",
+	"# x\u00a0\n", "#   spaced   out   \n", "# 2024\n", "# -\n", "# Section 1\n", "# section\n", "# Ünïcödé ’quote’ 日本\n",
+	"{: #ial}\n", "{: .class}\n", "{:toc}\n", "{: #a .b}\n", "{:#c}\n",
+	"text\n", "text with {{ page.x }} inline\n", "a {% raw %}`{% x %}`{% endraw %} b\n", "{% if x %}\n", "{% endif %}\n",
+	"\n", "\n", "```\n", "```go\n", "~~~~\n", "- item\n", "1. one\n", "> quote\n",
+	"[^1]: note\n", "[^n]: other\n", "text[^1]\n", "a <span id='s'>x</span>\n", "<a name=\"n\"></a> x\n",
+}
+
+// TestScanAnchorsRandomPlain compares the scan with the parse on random
+// pages the scan mostly reads.
+func TestScanAnchorsRandomPlain(t *testing.T) {
+	sites := anchorTestSites(t)
+	rng := rand.New(rand.NewPCG(5, 6))
+	answered := 0
+	for _, s := range randomMixes(rng, scanAnchorPlainPieces, 30, 5000) {
+		for _, site := range sites {
+			if checkScanAnchors(t, site, "random plain page", []byte(s)) {
+				answered++
+			}
+		}
+	}
+	if answered < 6*5000/4 {
+		t.Errorf("scanAnchors answered for only %d of %d pages", answered, 6*5000)
 	}
 }
 
