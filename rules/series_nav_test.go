@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/postlint/postlint/lint"
@@ -115,5 +116,57 @@ func TestTitleClaimCache(t *testing.T) {
 	}
 	if titles < 200 {
 		t.Errorf("only %d titles", titles)
+	}
+}
+
+// TestItemPostsCorpora checks that itemPosts finds the posts readItem
+// finds, on every item of every list of the real blogs' posts, read with
+// their sites.
+func TestItemPostsCorpora(t *testing.T) {
+	root := linttest.Corpora(t)
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withPosts := 0
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		dir := filepath.Join(root, e.Name())
+		_, kind := lint.DiscoverSite(dir, root)
+		site, err := lint.LoadSite(dir, kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts := seriesFacts(site, defaultSeriesOrderOptions())
+		for _, p := range site.Posts {
+			abs := filepath.Join(site.Root, filepath.FromSlash(p.Path))
+			src, err := os.ReadFile(abs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := lint.ParseFileWithoutLanguage(site, abs, p.Path, src)
+			linkOf := map[ast.Node]lint.Link{}
+			for _, l := range doc.Links() {
+				linkOf[l.Node] = l
+			}
+			_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if _, ok := n.(*ast.ListItem); !ok || !entering {
+					return ast.WalkContinue, nil
+				}
+				got, want := itemPosts(doc, site, p, facts, n, linkOf), readItem(doc, site, p, facts, n, linkOf).posts
+				if !slices.Equal(got, want) {
+					t.Errorf("%s: an item: itemPosts = %v, readItem's posts %v", p.Path, got, want)
+				}
+				if len(got) > 0 {
+					withPosts++
+				}
+				return ast.WalkContinue, nil
+			})
+		}
+	}
+	if withPosts < 20 {
+		t.Errorf("only %d items link to posts", withPosts)
 	}
 }

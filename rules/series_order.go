@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -357,6 +358,11 @@ type rawItem struct {
 }
 
 func navListOf(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, list ast.Node, linkOf map[ast.Node]lint.Link, minLinks int) (navList, bool) {
+	// Most lists with links link elsewhere than to posts: the posts of the
+	// items decide, before their text is read.
+	if !mayListPosts(d, s, p, facts, list, linkOf, minLinks) {
+		return navList{}, false
+	}
 	raws := make([]rawItem, 0, list.ChildCount())
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		raws = append(raws, readItem(d, s, p, facts, item, linkOf))
@@ -416,6 +422,54 @@ func navListOf(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, 
 		}
 	}
 	return l, true
+}
+
+// mayListPosts applies the tests of navListOf that need only the posts
+// each item links to (readItem's posts): no item links to two posts, no
+// post is linked twice, and minLinks other posts are.
+func mayListPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, list ast.Node, linkOf map[ast.Node]lint.Link, minLinks int) bool {
+	seen := map[*lint.Post]bool{}
+	others := 0
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		posts := itemPosts(d, s, p, facts, item, linkOf)
+		if len(posts) > 1 {
+			return false
+		}
+		if len(posts) == 1 {
+			q := posts[0]
+			if seen[q] {
+				return false
+			}
+			seen[q] = true
+			if q != p {
+				others++
+			}
+		}
+	}
+	return others >= minLinks
+}
+
+// itemPosts returns the distinct posts the links of a list item resolve
+// to, outside its nested lists, as readItem does.
+func itemPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, item ast.Node, linkOf map[ast.Node]lint.Link) []*lint.Post {
+	var posts []*lint.Post
+	_ = ast.Walk(item, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.List, *ast.CodeSpan, *ast.RawHTML, *ast.Image:
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			if l, ok := linkOf[n]; ok {
+				if q := resolveNavLink(d, s, p, facts, l); q != nil && !slices.Contains(posts, q) {
+					posts = append(posts, q)
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return posts
 }
 
 // looksLikeSelf says whether an unlinked item names this post: it says
