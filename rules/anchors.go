@@ -127,7 +127,7 @@ func newAnchorBuilder(site *lint.Site) *anchorBuilder {
 func (b *anchorBuilder) heading(text string, tagged bool) {
 	a := b.a
 	// Entities decode differently in each engine's id: not guessed.
-	if tagged || entityRE.MatchString(text) {
+	if tagged || strings.IndexByte(text, '&') >= 0 && entityRE.MatchString(text) {
 		a.certain = false
 		a.headingUnknown = true
 		return
