@@ -67,8 +67,6 @@ Correct the link; for a moved page, add a ` + "`redirect_from`" + ` (Jekyll) or
 }
 
 var (
-	linkSchemeRE  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
-	baseurlTagRE  = regexp.MustCompile(`^\{\{-?\s*site\.baseurl\s*-?\}\}`)
 	relativeURLRE = regexp.MustCompile(`^\{\{-?\s*["']([^"']*)["']\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}$`)
 )
 
@@ -115,8 +113,8 @@ func (c *linkChecker) check(l lint.Link) {
 	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
 		if m := relativeURLRE.FindStringSubmatch(dest); m != nil {
 			dest = m[1]
-		} else if loc := baseurlTagRE.FindStringIndex(dest); loc != nil {
-			dest = dest[loc[1]:]
+		} else if end, ok := baseurlTagEnd(dest); ok {
+			dest = dest[end:]
 			if !strings.HasPrefix(dest, "/") {
 				return
 			}
@@ -127,7 +125,7 @@ func (c *linkChecker) check(l lint.Link) {
 			return
 		}
 	}
-	if dest == "" || linkSchemeRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
+	if dest == "" || hasScheme(dest) || strings.HasPrefix(dest, "//") {
 		return
 	}
 	p, frag, _ := strings.Cut(dest, "#")
@@ -181,6 +179,45 @@ func (c *linkChecker) check(l lint.Link) {
 	if frag != "" && target != "" && lint.IsMarkdown(target) {
 		c.checkFragment(target, frag, span, dest, target == c.rel)
 	}
+}
+
+// hasScheme reports whether dest starts with a URL scheme and its colon,
+// as `^[A-Za-z][A-Za-z0-9+.-]*:` matches, without a regular expression run
+// for every link.
+func hasScheme(dest string) bool {
+	if dest == "" || !isASCIILetter(dest[0]) {
+		return false
+	}
+	for i := 1; i < len(dest); i++ {
+		switch c := dest[i]; {
+		case c == ':':
+			return true
+		case isASCIILetter(c) || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-':
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// baseurlTagEnd returns where a leading {{ site.baseurl }} tag ends in
+// dest, as `^\{\{-?\s*site\.baseurl\s*-?\}\}` matches.
+func baseurlTagEnd(dest string) (int, bool) {
+	rest, ok := strings.CutPrefix(dest, "{{")
+	if !ok {
+		return 0, false
+	}
+	rest = strings.TrimPrefix(rest, "-")
+	rest = strings.TrimLeft(rest, " \t\n\f\r")
+	if rest, ok = strings.CutPrefix(rest, "site.baseurl"); !ok {
+		return 0, false
+	}
+	rest = strings.TrimLeft(rest, " \t\n\f\r")
+	rest = strings.TrimPrefix(rest, "-")
+	if rest, ok = strings.CutPrefix(rest, "}}"); !ok {
+		return 0, false
+	}
+	return len(dest) - len(rest), true
 }
 
 // resolveRooted resolves a root-relative link to a source file ("" when it

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"testing"
 
 	"github.com/postlint/postlint/lint"
@@ -23,4 +24,70 @@ func TestEditDistanceBelow(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The expressions hasScheme and baseurlTagEnd replace.
+var (
+	linkSchemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+	baseurlTagRE = regexp.MustCompile(`^\{\{-?\s*site\.baseurl\s*-?\}\}`)
+)
+
+func checkDestPrefixes(t *testing.T, dest string) {
+	t.Helper()
+	if got, want := hasScheme(dest), linkSchemeRE.MatchString(dest); got != want {
+		t.Errorf("hasScheme(%q) = %v, want %v", dest, got, want)
+	}
+	end, ok := baseurlTagEnd(dest)
+	loc := baseurlTagRE.FindStringIndex(dest)
+	if ok != (loc != nil) || ok && end != loc[1] {
+		t.Errorf("baseurlTagEnd(%q) = %d, %v; the expression matches %v", dest, end, ok, loc)
+	}
+}
+
+var destPrefixPieces = []string{"http", "s", ":", "//", "a", "Z", "9", "+", ".", "-", "_", "é", "/", "{{", "}}", "-", " ", "\t", "\n", "\v", "site.baseurl", "site", ".baseurl", "{%", "x"}
+
+// TestDestPrefixes holds hasScheme and baseurlTagEnd to the expressions on
+// random destinations.
+func TestDestPrefixes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, s := range randomMixes(rng, destPrefixPieces, 8, 50000) {
+		checkDestPrefixes(t, s)
+	}
+	for _, s := range []string{"{{ site.baseurl }}/a", "{{-site.baseurl-}}", "{{- site.baseurl -}}x", "mailto:a", "C:", "1a:", "a b:"} {
+		checkDestPrefixes(t, s)
+	}
+}
+
+func FuzzDestPrefixes(f *testing.F) {
+	for _, s := range destPrefixPieces {
+		f.Add(s)
+	}
+	f.Fuzz(checkDestPrefixes)
+}
+
+// BenchmarkDestPrefixes tests the destinations of every link of the real
+// blogs for a scheme and a baseurl tag, with the expressions and without.
+func BenchmarkDestPrefixes(b *testing.B) {
+	var dests []string
+	forEachCorpusMarkdown(b, func(p string, src []byte) {
+		for _, l := range lint.ParseFile(nil, p, p, src, "", nil).Links() {
+			dests = append(dests, l.Dest)
+		}
+	})
+	b.Run("regexp", func(b *testing.B) {
+		for b.Loop() {
+			for _, d := range dests {
+				linkSchemeRE.MatchString(d)
+				baseurlTagRE.FindStringIndex(d)
+			}
+		}
+	})
+	b.Run("scan", func(b *testing.B) {
+		for b.Loop() {
+			for _, d := range dests {
+				hasScheme(d)
+				baseurlTagEnd(d)
+			}
+		}
+	})
 }
