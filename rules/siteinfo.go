@@ -10,9 +10,15 @@ import (
 	"github.com/postlint/postlint/lint"
 )
 
-// jekyllCollections returns the labels of a Jekyll site's collections
-// (posts included) and whether each is output.
+// jekyllCollections returns a Jekyll site's collections (posts included)
+// by label, with their settings. It is computed once per site, as it is
+// asked for every file of the site's URL index; callers must not change
+// it.
 func jekyllCollections(site *lint.Site) map[string]map[string]any {
+	return site.Memo("rules/siteinfo:collections", func() any { return readJekyllCollections(site) }).(map[string]map[string]any)
+}
+
+func readJekyllCollections(site *lint.Site) map[string]map[string]any {
 	out := map[string]map[string]any{"posts": {"output": true}}
 	switch c := site.Config["collections"].(type) {
 	case map[string]any:
@@ -98,7 +104,13 @@ func jekyllReads(site *lint.Site, rel string) bool {
 // jekyllDefaultExcludes are excluded by Jekyll unless the site lists its own.
 var jekyllDefaultExcludes = []string{".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules", "vendor/bundle", "vendor/cache", "vendor/gems", "vendor/ruby"}
 
+// jekyllExcludes returns the patterns Jekyll excludes, once per site.
+// Callers must not change them.
 func jekyllExcludes(site *lint.Site) []string {
+	return site.Memo("rules/siteinfo:excludes", func() any { return readJekyllExcludes(site) }).([]string)
+}
+
+func readJekyllExcludes(site *lint.Site) []string {
 	out := append([]string{}, jekyllDefaultExcludes...)
 	if l, ok := site.Config["exclude"].([]any); ok {
 		for _, v := range l {
