@@ -49,14 +49,17 @@ type frenchDict struct {
 	gsErr        error
 	gsTried      bool
 	spellerLoads *atomic.Int32
-	// known and fixes cache answers: Spell is slow on unknown words and
-	// blogs repeat their words.
+	// known (under mu) and fixes cache answers: Spell is slow on unknown
+	// words and blogs repeat their words.
 	known map[string]bool
 	// answers keeps the full speller's answers across runs; they are read
 	// into known on the first Spell.
 	answers     *spellAnswers
 	answersRead bool
-	fixes       map[string]string
+	// fixes is asked about nearly every word of every French document, by
+	// every worker: its shards, each with a lock of its own, spare the
+	// workers from waiting on mu, which only a new word takes.
+	fixes [fixShards]fixShard
 	// onSpell, when set (by tests), is called with every word the full
 	// speller is asked about.
 	onSpell func(w string)
@@ -412,17 +415,44 @@ func (d *frenchDict) mayHaveVariant(f string) bool {
 // accentFix returns the only French word that differs from w (lowercase,
 // unknown to the dictionary) by accents alone.
 func (d *frenchDict) accentFix(w string) (string, bool) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if fix, seen := d.fixes[w]; seen {
+	shard := &d.fixes[fixShardOf(w)]
+	shard.mu.Lock()
+	fix, seen := shard.fixes[w]
+	shard.mu.Unlock()
+	if seen {
 		return fix, fix != ""
 	}
-	if d.fixes == nil {
-		d.fixes = map[string]string{}
-	}
+	d.mu.Lock()
 	fix, ok := d.accentFixLocked(w)
-	d.fixes[w] = fix
+	d.mu.Unlock()
+	// Two workers meeting a new word at once both work out its fix, the
+	// same one.
+	shard.mu.Lock()
+	if shard.fixes == nil {
+		shard.fixes = map[string]string{}
+	}
+	shard.fixes[w] = fix
+	shard.mu.Unlock()
 	return fix, ok
+}
+
+// fixShards is the number of shards of the accent fixes: a few times the
+// number of workers, so that two rarely want the same lock at once.
+const fixShards = 16
+
+// fixShard holds the accent fixes of the words hashed to it ("" for none).
+type fixShard struct {
+	mu    sync.Mutex
+	fixes map[string]string
+}
+
+// fixShardOf hashes a word to its shard (FNV-1a).
+func fixShardOf(w string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return int(h % fixShards)
 }
 
 func (d *frenchDict) accentFixLocked(w string) (string, bool) {
