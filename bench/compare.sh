@@ -7,7 +7,8 @@
 #
 # Prints, for each tool, the median wall time, CPU time (user+sys) and peak
 # memory (max RSS), then the ratios postlint/floor, rumdl/postlint and
-# markdownlint-cli2/postlint. markdownlint-cli2 and rumdl are timed when
+# markdownlint-cli2/postlint: the median of each round's ratio, every tool
+# running once per round, then the ratio of each round. markdownlint-cli2 and rumdl are timed when
 # installed (npm install markdownlint-cli2 rumdl, in bench/ or on PATH).
 # Make corpora with: go run ./bench/gencorpus -copies 30 -from ../shared/corpora -out /tmp/c30
 #
@@ -36,21 +37,46 @@ bin="$(mktemp -d)"
 trap 'rm -rf "$bin"' EXIT
 (cd "$repo" && go build -o "$bin/postlint" ./cmd/postlint && go build -o "$bin/floor" ./bench/floor)
 
-# measure NAME CMD...: runs CMD $runs times and records "wall cpu rss" lines.
-declare -A wall cpu rss
-measure() {
+# Tools are timed in rounds, each round running every tool once, so that a
+# slow spell of a shared machine weighs on all of them alike; the ratios
+# are the medians of each round's ratio.
+# add_tool NAME CMD...: registers a tool to time.
+declare -a names=()
+declare -A command samples wall cpu rss
+add_tool() {
   local name="$1"; shift
-  local samples=()
+  names+=("$name")
+  command[$name]="$(printf '%q ' "$@")"
+  samples[$name]=""
+}
+
+# run_rounds: runs every tool $runs times, round by round, then prints the
+# median wall time, CPU time (user+sys) and peak memory of each.
+run_rounds() {
+  local name cmd
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$bin/t" "$@" >/dev/null 2>"$bin/err" || true
-    samples+=("$(tail -n 1 "$bin/t")")
+    for name in "${names[@]}"; do
+      eval "cmd=(${command[$name]})"
+      /usr/bin/time -f "%e %U %S %M" -o "$bin/t" "${cmd[@]}" >/dev/null 2>"$bin/err" || true
+      samples[$name]+="$(tail -n 1 "$bin/t")"$'\n'
+    done
   done
-  # Median of each column separately (runs is small; sort is fine).
-  local n=${#samples[@]} mid=$(( ${#samples[@]} / 2 ))
-  wall[$name]=$(printf '%s\n' "${samples[@]}" | awk '{print $1}' | sort -g | sed -n "$((mid+1))p")
-  cpu[$name]=$(printf '%s\n' "${samples[@]}" | awk '{printf "%.2f\n", $2+$3}' | sort -g | sed -n "$((mid+1))p")
-  rss[$name]=$(printf '%s\n' "${samples[@]}" | awk '{printf "%.1f\n", $4/1024}' | sort -g | sed -n "$((mid+1))p")
-  printf '%-20s wall %7.3fs   cpu %7.2fs   peak %8.1f MiB   (%d runs)\n' "$name" "${wall[$name]}" "${cpu[$name]}" "${rss[$name]}" "$n"
+  local mid=$(( runs / 2 + 1 ))
+  for name in "${names[@]}"; do
+    wall[$name]=$(printf '%s' "${samples[$name]}" | awk '{print $1}' | sort -g | sed -n "${mid}p")
+    cpu[$name]=$(printf '%s' "${samples[$name]}" | awk '{printf "%.2f\n", $2+$3}' | sort -g | sed -n "${mid}p")
+    rss[$name]=$(printf '%s' "${samples[$name]}" | awk '{printf "%.1f\n", $4/1024}' | sort -g | sed -n "${mid}p")
+    printf '%-20s wall %7.3fs   cpu %7.2fs   peak %8.1f MiB   (%d runs)\n' "$name" "${wall[$name]}" "${cpu[$name]}" "${rss[$name]}" "$runs"
+  done
+}
+
+# ratio A B: the median over the rounds of A's wall time over B's, and
+# each round's ratio.
+ratio() {
+  paste -d ' ' <(printf '%s' "${samples[$1]}") <(printf '%s' "${samples[$2]}") |
+    awk '$5 > 0 { r = $1 / $5; all = all sprintf(" %.2f", r); print r } END { print "rounds:" all > "/dev/stderr" }' 2>"$bin/rounds" |
+    sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", v[int(NR / 2) + 1]; else print "n/a" }'
+  printf '   (%s)' "$(cat "$bin/rounds")"
 }
 
 find_tool() {
@@ -62,34 +88,37 @@ export POSTLINT_CACHE_DIR="$bin/cache"
 cold=(bash -c 'POSTLINT_CACHE_DIR="$(mktemp -d -p "$0")" exec "$@"' "$bin")
 warm_up() { "$@" >/dev/null 2>&1 || true; }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-
 if [ "$mode" = one ]; then
   echo "one file inside a site: $file (site $site, $(find "$site" -name '*.md' | wc -l) Markdown files)"
   warm_up "$bin/postlint" check --format json --fail-on never --site-root "$site" "$file"
-  measure postlint "$bin/postlint" check --format json --fail-on never --site-root "$site" "$file"
-  measure postlint-cold "${cold[@]}" "$bin/postlint" check --format json --fail-on never --site-root "$site" "$file"
+  add_tool postlint "$bin/postlint" check --format json --fail-on never --site-root "$site" "$file"
+  add_tool postlint-cold "${cold[@]}" "$bin/postlint" check --format json --fail-on never --site-root "$site" "$file"
+  run_rounds
   exit 0
 fi
 
 files=$(find "$corpus" \( -name node_modules -o -name .git -o -name _site -o -name public -o -name vendor \) -prune -o -type f \( -name '*.md' -o -name '*.markdown' \) -print | wc -l)
 echo "corpus: $corpus ($files Markdown files), $(nproc) CPUs, median of $runs runs"
 warm_up "$bin/postlint" check --format json --fail-on never "$corpus"
-measure postlint "$bin/postlint" check --format json --fail-on never "$corpus"
-measure postlint-cold "${cold[@]}" "$bin/postlint" check --format json --fail-on never "$corpus"
-measure floor "$bin/floor" "$corpus"
-echo "postlint/floor wall: $(ratio "${wall[postlint]}" "${wall[floor]}")   peak memory: ${rss[postlint]} MiB"
-echo "postlint-cold/floor wall: $(ratio "${wall[postlint-cold]}" "${wall[floor]}")   peak memory: ${rss[postlint-cold]} MiB"
-
+add_tool postlint "$bin/postlint" check --format json --fail-on never "$corpus"
+add_tool postlint-cold "${cold[@]}" "$bin/postlint" check --format json --fail-on never "$corpus"
+add_tool floor "$bin/floor" "$corpus"
 if rumdl="$(find_tool rumdl)" && [ -n "$rumdl" ]; then
-  measure rumdl "$rumdl" check --no-cache "$corpus"
-  echo "rumdl/postlint wall: $(ratio "${wall[rumdl]}" "${wall[postlint]}")"
+  add_tool rumdl "$rumdl" check --no-cache "$corpus"
 else
   echo "rumdl: not installed (npm install rumdl)"
 fi
 if mdl="$(find_tool markdownlint-cli2)" && [ -n "$mdl" ]; then
-  measure markdownlint-cli2 bash -c 'cd "$1" && "$2" "**/*.md" "#**/node_modules" "#**/_site"' _ "$corpus" "$mdl"
-  echo "markdownlint-cli2/postlint wall: $(ratio "${wall[markdownlint-cli2]}" "${wall[postlint]}")"
+  add_tool markdownlint-cli2 bash -c 'cd "$1" && "$2" "**/*.md" "#**/node_modules" "#**/_site"' _ "$corpus" "$mdl"
 else
   echo "markdownlint-cli2: not installed (npm install markdownlint-cli2)"
+fi
+run_rounds
+echo "postlint/floor wall: $(ratio postlint floor)   peak memory: ${rss[postlint]} MiB"
+echo "postlint-cold/floor wall: $(ratio postlint-cold floor)   peak memory: ${rss[postlint-cold]} MiB"
+if [ -n "${samples[rumdl]+set}" ]; then
+  echo "rumdl/postlint wall: $(ratio rumdl postlint)"
+fi
+if [ -n "${samples[markdownlint-cli2]+set}" ]; then
+  echo "markdownlint-cli2/postlint wall: $(ratio markdownlint-cli2 postlint)"
 fi
