@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/postlint/postlint/lint"
 	"github.com/postlint/postlint/lint/linttest"
 )
 
@@ -29,6 +30,29 @@ func forEachCorpusMarkdown(tb testing.TB, fn func(path string, src []byte)) {
 	})
 	if err != nil {
 		tb.Fatal(err)
+	}
+}
+
+// forEachCorpusSite calls fn with each real blog loaded as its site (the
+// test skips when they are absent).
+func forEachCorpusSite(tb testing.TB, fn func(site *lint.Site)) {
+	tb.Helper()
+	root := linttest.Corpora(tb)
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		dir := filepath.Join(root, e.Name())
+		_, kind := lint.DiscoverSite(dir, root)
+		site, err := lint.LoadSite(dir, kind)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		fn(site)
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/postlint/postlint/lint"
-	"github.com/postlint/postlint/lint/linttest"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -88,22 +87,8 @@ func TestNavDestTagCorpora(t *testing.T) {
 // TestTitleClaimCache checks that the cache answers what findClaims does,
 // on first and later reads, for every post title of the real blogs.
 func TestTitleClaimCache(t *testing.T) {
-	root := linttest.Corpora(t)
-	entries, err := os.ReadDir(root)
-	if err != nil {
-		t.Fatal(err)
-	}
 	titles := 0
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		dir := filepath.Join(root, e.Name())
-		_, kind := lint.DiscoverSite(dir, root)
-		site, err := lint.LoadSite(dir, kind)
-		if err != nil {
-			t.Fatal(err)
-		}
+	forEachCorpusSite(t, func(site *lint.Site) {
 		tc := titleClaimCacheOf(site)
 		for range 2 {
 			for _, p := range site.Posts {
@@ -113,7 +98,7 @@ func TestTitleClaimCache(t *testing.T) {
 				}
 			}
 		}
-	}
+	})
 	if titles < 200 {
 		t.Errorf("only %d titles", titles)
 	}
@@ -123,22 +108,8 @@ func TestTitleClaimCache(t *testing.T) {
 // finds, on every item of every list of the real blogs' posts, read with
 // their sites.
 func TestItemPostsCorpora(t *testing.T) {
-	root := linttest.Corpora(t)
-	entries, err := os.ReadDir(root)
-	if err != nil {
-		t.Fatal(err)
-	}
 	withPosts := 0
-	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		dir := filepath.Join(root, e.Name())
-		_, kind := lint.DiscoverSite(dir, root)
-		site, err := lint.LoadSite(dir, kind)
-		if err != nil {
-			t.Fatal(err)
-		}
+	forEachCorpusSite(t, func(site *lint.Site) {
 		facts := seriesFacts(site, defaultSeriesOrderOptions())
 		for _, p := range site.Posts {
 			abs := filepath.Join(site.Root, filepath.FromSlash(p.Path))
@@ -165,7 +136,7 @@ func TestItemPostsCorpora(t *testing.T) {
 				return ast.WalkContinue, nil
 			})
 		}
-	}
+	})
 	if withPosts < 20 {
 		t.Errorf("only %d items link to posts", withPosts)
 	}
