@@ -331,18 +331,7 @@ func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSit
 func listLinks(list ast.Node) int {
 	n := 0
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
-		_ = ast.Walk(item, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-			if !entering {
-				return ast.WalkContinue, nil
-			}
-			switch c.(type) {
-			case *ast.List, *ast.CodeSpan, *ast.RawHTML, *ast.Image:
-				return ast.WalkSkipChildren, nil
-			case *ast.Link:
-				n++
-			}
-			return ast.WalkContinue, nil
-		})
+		eachItemLink(item, func(ast.Node) { n++ })
 	}
 	return n
 }
@@ -453,6 +442,19 @@ func mayListPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSit
 // to, outside its nested lists, as readItem does.
 func itemPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, item ast.Node, linkOf map[ast.Node]lint.Link) []*lint.Post {
 	var posts []*lint.Post
+	eachItemLink(item, func(n ast.Node) {
+		if l, ok := linkOf[n]; ok {
+			if q := resolveNavLink(d, s, p, facts, l); q != nil && !slices.Contains(posts, q) {
+				posts = append(posts, q)
+			}
+		}
+	})
+	return posts
+}
+
+// eachItemLink calls fn with each link of a list item that readItem
+// reads: outside nested lists, code, raw HTML and images.
+func eachItemLink(item ast.Node, fn func(link ast.Node)) {
 	_ = ast.Walk(item, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -461,15 +463,10 @@ func itemPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, 
 		case *ast.List, *ast.CodeSpan, *ast.RawHTML, *ast.Image:
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
-			if l, ok := linkOf[n]; ok {
-				if q := resolveNavLink(d, s, p, facts, l); q != nil && !slices.Contains(posts, q) {
-					posts = append(posts, q)
-				}
-			}
+			fn(n)
 		}
 		return ast.WalkContinue, nil
 	})
-	return posts
 }
 
 // looksLikeSelf says whether an unlinked item names this post: it says
