@@ -15,7 +15,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/yuin/goldmark"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -539,7 +538,7 @@ func ParseFileWithoutLanguage(site *Site, abs, display string, src []byte) *Docu
 
 // parseForSite parses a file of site (nil for none) with the site's
 // template syntax and Markdown engine; the caller sets its language.
-func parseForSite(md goldmark.Markdown, site *Site, abs, display string, src []byte) *Document {
+func parseForSite(md *markdown, site *Site, abs, display string, src []byte) *Document {
 	syntax := SyntaxLiquid | SyntaxShortcode
 	kramdown := false
 	if site != nil {
@@ -564,7 +563,7 @@ func parseForSite(md goldmark.Markdown, site *Site, abs, display string, src []b
 // Checker parses documents and runs a set of rules on them; it is safe for
 // concurrent use.
 type Checker struct {
-	md    goldmark.Markdown
+	md    *markdown
 	rules []EnabledRule
 	cfg   *Config
 	lang  string

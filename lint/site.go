@@ -18,7 +18,6 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/yuin/goldmark"
 	"gopkg.in/yaml.v3"
 )
 
@@ -79,7 +78,7 @@ type Site struct {
 	memo   map[string]*memoEntry
 	// md parses the documents rules read besides the checked ones, built on
 	// first use: building a parser costs more than a small page.
-	md     goldmark.Markdown
+	md     *markdown
 	mdOnce sync.Once
 	// location is the time zone of the `timezone` setting, loaded on
 	// first use: loading reads the zone database.
@@ -170,7 +169,7 @@ func (s *Site) Memo(key string, compute func() any) any {
 
 // markdown returns the parser for the documents of the site (of no site
 // when s is nil) that are parsed outside a Checker.
-func (s *Site) markdown() goldmark.Markdown {
+func (s *Site) markdown() *markdown {
 	if s == nil {
 		return newMarkdown()
 	}

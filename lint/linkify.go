@@ -1,0 +1,462 @@
+package lint
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdown parses documents as goldmark does with GFM and footnotes, at
+// about half the cost for most documents.
+//
+// GFM's linkify parser is called by goldmark at every space and "(" of
+// every line, to turn bare URLs and e-mail addresses into links. Most
+// documents have none, and those calls cost as much as the rest of the
+// parse. So a document is parsed first without linkify. Where linkify could
+// have found something (a Text holding "http", "ftp" or "www", an "@" that
+// can end an address), it is parsed again with linkify. Otherwise the only
+// trace linkify leaves in goldmark's tree is how the text of each line is
+// cut into Text nodes: goldmark flushes the pending text at every position
+// that has an inline parser, so with linkify the last Text of a line is
+// split at its last space or "(". splitLineEnds makes that same cut, and
+// TestFastParseMatchesGoldmark holds the result to goldmark's own tree.
+type markdown struct {
+	full    goldmark.Markdown // GFM (linkify included) and footnotes
+	noLinks goldmark.Markdown // the same without linkify
+}
+
+func newMarkdown() *markdown {
+	opts := goldmark.WithParserOptions(parser.WithAttribute(), parser.WithHeadingAttribute())
+	return &markdown{
+		full: goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote), opts),
+		noLinks: goldmark.New(goldmark.WithExtensions(
+			extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote), opts),
+	}
+}
+
+// Parse returns goldmark's tree of src, as parsed with GFM and footnotes.
+func (m *markdown) Parse(src []byte) ast.Node {
+	if !mayEndAddress(src) && !likelyBareURL(src) {
+		doc := m.noLinks.Parser().Parse(text.NewReader(src))
+		if splitLineEnds(doc, src) {
+			return doc
+		}
+	}
+	return m.full.Parser().Parse(text.NewReader(src))
+}
+
+// lineEnd is a Text node goldmark made of the rest of a line, and where
+// linkify's flushes would have cut it.
+type lineEnd struct {
+	node *ast.Text
+	cut  int  // start of the last piece
+	end  int  // end of the line's scanned bytes, before trimming
+	hard bool // a visible hard break ("\" at the end): not trimmed
+}
+
+// splitLineEnds gives doc, parsed without linkify, the Text nodes goldmark
+// makes with linkify, and reports whether it could: false when linkify
+// could have made a link of a URL, or when a case is not one it knows to
+// be exact. E-mail addresses are the caller's to rule out, in the source.
+func splitLineEnds(doc ast.Node, src []byte) bool {
+	return cutLineEnds(doc, src) == ""
+}
+
+// lineCutter walks a tree for splitLineEnds.
+type lineCutter struct {
+	src []byte
+	// urls is false when src holds no URL start at all: Texts need not be
+	// searched.
+	urls bool
+	ends []lineEnd
+	why  string // why the tree cannot be cut, or ""
+}
+
+// cutLineEnds does splitLineEnds' work and returns why it could not, or "".
+func cutLineEnds(doc ast.Node, src []byte) (why string) {
+	c := lineCutter{src: src, urls: mayLinkify(src)}
+	c.walk(doc)
+	if c.why != "" {
+		return c.why
+	}
+	joins := make([]bool, len(c.ends))
+	for i, e := range c.ends {
+		join, known := joinsPrevious(e.node, src)
+		if !known {
+			return "text before"
+		}
+		joins[i] = join
+	}
+	for i, e := range c.ends {
+		t := e.node
+		if joins[i] {
+			prev := t.PreviousSibling().(*ast.Text)
+			prev.Segment = prev.Segment.WithStop(e.cut)
+		} else {
+			head := ast.NewTextSegment(text.NewSegment(t.Segment.Start, e.cut))
+			t.Parent().InsertBefore(t.Parent(), t, head)
+		}
+		tail := text.NewSegment(e.cut, e.end)
+		if !e.hard {
+			tail = tail.TrimRightSpace(src)
+		}
+		t.Segment = tail
+	}
+	return ""
+}
+
+// walk visits n and its descendants, and stops at the first reason to
+// give up.
+func (c *lineCutter) walk(n ast.Node) {
+	for child := n.FirstChild(); child != nil && c.why == ""; child = child.NextSibling() {
+		switch v := child.(type) {
+		case *ast.Text:
+			c.text(v)
+		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
+		default:
+			if child.Type() == ast.TypeBlock && !child.IsRaw() {
+				c.block(child)
+			}
+			c.walk(child)
+		}
+	}
+}
+
+func (c *lineCutter) text(t *ast.Text) {
+	if t.IsRaw() {
+		return
+	}
+	seg := t.Segment
+	switch {
+	case seg.Padding != 0:
+		c.why = "padded text"
+	case c.urls && mayLinkify(c.src[seg.Start:seg.Stop]):
+		c.why = "URL in text"
+	case t.SoftLineBreak() || t.HardLineBreak():
+		stop := bytes.IndexByte(c.src[seg.Start:], '\n')
+		if stop < 0 {
+			c.why = "line break without newline"
+			return
+		}
+		e, found := findCut(t, c.src, seg.Start+stop+1)
+		if found != lineRest {
+			c.why = "unknown line end"
+			return
+		}
+		if e.cut > 0 {
+			c.ends = append(c.ends, e)
+		}
+	}
+}
+
+// block checks the lines of a block with inline content, and finds the
+// Text of its last line, which has no line break to tell it.
+func (c *lineCutter) block(b ast.Node) {
+	lines := b.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	for i := 0; i < lines.Len(); i++ {
+		line := lines.At(i)
+		if line.Padding != 0 {
+			c.why = "padded line"
+			return
+		}
+		// A line may start after anything (a footnote's "[^1]:"), which
+		// the search of the whole source for addresses cannot tell.
+		if startsAddress(c.src[line.Start:line.Stop]) {
+			c.why = "e-mail address"
+			return
+		}
+	}
+	// Footnote backlinks come after the last line's Text.
+	last := b.LastChild()
+	for _, backlink := last.(*east.FootnoteBacklink); backlink; _, backlink = last.(*east.FootnoteBacklink) {
+		last = last.PreviousSibling()
+	}
+	t, isText := last.(*ast.Text)
+	if !isText || t.IsRaw() || t.SoftLineBreak() || t.HardLineBreak() {
+		return
+	}
+	lastLine := lines.At(lines.Len() - 1)
+	if t.Segment.Start < lastLine.Start || t.Segment.Stop > lastLine.Stop {
+		return
+	}
+	// A Text there that goldmark did not make as the rest of the line (a
+	// delimiter merged into the text before it) is the same with linkify.
+	e, found := findCut(t, c.src, lastLine.Stop)
+	if found == unsure {
+		c.why = "unknown last line end"
+		return
+	}
+	if found == lineRest && e.cut > 0 {
+		c.ends = append(c.ends, e)
+	}
+}
+
+// What findCut found.
+const (
+	lineRest = iota // the rest of a line, as goldmark makes it
+	notRest         // not the rest of a line: a trigger inside, or another end
+	unsure          // a case it cannot replay
+)
+
+// findCut replays goldmark's scan of the line that t ends, from t's start
+// to lineStop (just past the line's last byte), and returns where
+// linkify's last flush would have cut t (cut 0: nowhere).
+func findCut(t *ast.Text, src []byte, lineStop int) (lineEnd, int) {
+	s := t.Segment.Start
+	e := lineEnd{node: t}
+	// goldmark's backslash state crosses a line break when the bytes it
+	// scanned on a line end with a backslash (before the spaces of a hard
+	// break): not replayed.
+	if ls := bytes.LastIndexByte(src[:s], '\n'); ls > 0 {
+		if prev := bytes.TrimRight(src[:ls], " \t\r"); len(prev) > 0 && prev[len(prev)-1] == '\\' {
+			return e, unsure
+		}
+	}
+	line := src[s:lineStop]
+	n := len(line)
+	if n == 0 {
+		return e, lineRest
+	}
+	// The same tests as goldmark's parseBlock, in the same order.
+	hasNewLine := line[n-1] == '\n'
+	switch {
+	case hasNewLine && ((n >= 3 && line[n-2] == '\\' && line[n-3] != '\\') || (n == 2 && line[0] == '\\')):
+		n -= 2
+		e.hard = true
+	case hasNewLine && ((n >= 4 && line[n-3] == '\\' && line[n-2] == '\r' && line[n-4] != '\\') ||
+		(n == 3 && line[0] == '\\' && line[1] == '\r')):
+		n -= 3
+		e.hard = true
+	case hasNewLine && n >= 3 && line[n-3] == ' ' && line[n-2] == ' ':
+		n -= 3
+	case hasNewLine && n >= 4 && line[n-4] == ' ' && line[n-3] == ' ' && line[n-2] == '\r':
+		n -= 4
+	}
+	escaped := false
+	scanned := 0
+	for i := 0; i < n; i++ {
+		c := line[i]
+		if c == '\n' {
+			break
+		}
+		scanned = i + 1
+		if i > 0 {
+			switch {
+			case util.IsSpace(c) && c != '\r':
+				e.cut = s + i
+			case c == '(' && !escaped:
+				e.cut = s + i
+			case !escaped && hasInlineParser(c):
+				// Another parser's trigger inside: not the plain rest
+				// of a line.
+				return e, notRest
+			}
+		}
+		if escaped {
+			escaped = false
+			continue
+		}
+		escaped = c == '\\'
+	}
+	e.end = s + scanned
+	want := text.NewSegment(s, e.end)
+	if !e.hard {
+		want = want.TrimRightSpace(src)
+	}
+	if want.Start != t.Segment.Start || want.Stop != t.Segment.Stop {
+		return e, notRest
+	}
+	return e, lineRest
+}
+
+// hasInlineParser tells the bytes that trigger an inline parser of the
+// linkify-free goldmark (code spans, links, images, footnotes, autolinks,
+// raw HTML, emphasis, strikethrough, task boxes).
+func hasInlineParser(c byte) bool {
+	switch c {
+	case '`', '[', '!', ']', '<', '*', '_', '~':
+		return true
+	}
+	return false
+}
+
+// joinsPrevious tells whether linkify's first flush in t would have merged
+// into the Text before it. That Text ends where t starts and is still
+// mergeable, but it may not have been a Text when goldmark made t: an
+// emphasis delimiter or a link's "[" becomes a Text only later. What was
+// there is read from the bytes around t's start s. known is false when
+// they do not tell.
+func joinsPrevious(t *ast.Text, src []byte) (join, known bool) {
+	prev, ok := t.PreviousSibling().(*ast.Text)
+	if !ok || prev.Segment.Stop != t.Segment.Start || prev.SoftLineBreak() {
+		return false, true
+	}
+	s := t.Segment.Start
+	if s == 0 {
+		return false, false
+	}
+	before := src[s-1]
+	escaped := escapedAt(src, s-1)
+	// t starts after a node, or where goldmark flushed the text before a
+	// trigger whose parsers all declined: only "~", "]", "!" and "<" can.
+	afterFlush := !escapedAt(src, s) && (src[s] == '~' || src[s] == ']' || src[s] == '!' || src[s] == '<')
+	switch {
+	case before == '`':
+		// Unmatched backticks are a Text from the start, and a flushed
+		// Text is one too.
+		return true, true
+	case !escaped && before == '[':
+		// A link label's opening, made a Text only when the "]" at s
+		// found no link.
+		return src[s] == ']', true
+	case !escaped && (before == '*' || before == '_'):
+		// Unescaped, these are always an emphasis delimiter: not yet a
+		// Text.
+		return false, true
+	case !escaped && before == '~':
+		// A strikethrough delimiter, or a "~" its parser declined.
+		return false, !afterFlush
+	default:
+		// Only a flushed Text can end with anything else.
+		return true, afterFlush
+	}
+}
+
+// escapedAt tells whether src[i] follows an odd run of backslashes on its
+// line.
+func escapedAt(src []byte, i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && src[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 1
+}
+
+// mayLinkify tells whether the text of a Text node holds, where linkify
+// may look, the start of a URL it takes: "http://", "https://", "ftp://"
+// or "www.". goldmark never cuts a Text before ":", "/" or ".", so such a
+// start is whole in one Text. linkify looks at the start of a line, after
+// a space, "(", "*", "_" or "~", and right after any inline node (a link's
+// ")", a code span's "`"): after anything but a letter or a digit, to be
+// safe.
+func mayLinkify(b []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte("://"))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		for _, scheme := range [...]string{"http", "https", "ftp"} {
+			if start := at - len(scheme); start >= 0 && string(b[start:at]) == scheme &&
+				(start == 0 || !isWordByte(b[start-1])) {
+				return true
+			}
+		}
+		i = at + 1
+	}
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte("www."))
+		if j < 0 {
+			return false
+		}
+		if at := i + j; at == 0 || !isWordByte(b[at-1]) {
+			return true
+		}
+		i += j + 1
+	}
+}
+
+// isWordByte tells ASCII letters and digits, and the bytes of other
+// characters.
+func isWordByte(c byte) bool {
+	return c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// likelyBareURL tells whether src seems to hold a URL that linkify takes:
+// its start after a space, a line break or emphasis, not in a link
+// reference definition ("[x]: http://"). It only spares a parse that
+// would be thrown away: splitLineEnds decides.
+func likelyBareURL(src []byte) bool {
+	for _, prefix := range [...]string{"http:", "https:", "www."} {
+		for i := 0; ; {
+			j := bytes.Index(src[i:], []byte(prefix))
+			if j < 0 {
+				break
+			}
+			at := i + j
+			if at == 0 {
+				return true
+			}
+			switch src[at-1] {
+			case '\n', '*', '_', '~':
+				return true
+			case ' ', '\t':
+				if at < 3 || src[at-2] != ':' || src[at-3] != ']' {
+					return true
+				}
+			}
+			i = at + 1
+		}
+	}
+	return false
+}
+
+// mayEndAddress tells whether a line has an "@" that linkify could take
+// as the end of an address's local part: after a run of the local part's
+// bytes that starts where linkify may look. That is the start of the line,
+// after a space or "(", right after an inline node (which ends in ")",
+// "]", ">", "[" or, inside the run, "`", "*", "_" or "~"), or after the
+// "*", "_" and "~" linkify is also called after. The "@" may lie in what
+// is not a Text without linkify (a code span that the address would have
+// overlapped), so whole lines are searched; searching a whole document
+// is as sound.
+func mayEndAddress(line []byte) bool {
+	for at := bytes.IndexByte(line, '@'); at >= 0; {
+		start := at
+		for start > 0 && isEmailLocalByte(line[start-1]) {
+			start--
+		}
+		if start < at && (start == 0 || util.IsSpace(line[start-1]) ||
+			bytes.IndexByte([]byte("()[]>"), line[start-1]) >= 0 ||
+			bytes.ContainsAny(line[start:at], "*_~`")) {
+			return true
+		}
+		next := bytes.IndexByte(line[at+1:], '@')
+		if next < 0 {
+			return false
+		}
+		at += 1 + next
+	}
+	return false
+}
+
+// startsAddress tells whether line starts with a local part and "@".
+func startsAddress(line []byte) bool {
+	i := 0
+	for i < len(line) && isEmailLocalByte(line[i]) {
+		i++
+	}
+	return i > 0 && i < len(line) && line[i] == '@'
+}
+
+// isEmailLocalByte is goldmark's set of bytes allowed in the local part of
+// an address.
+func isEmailLocalByte(c byte) bool {
+	if c <= ' ' || c >= 0x7f {
+		return false
+	}
+	switch c {
+	case '"', '(', ')', ',', ':', ';', '<', '>', '@', '[', '\\', ']':
+		return false
+	}
+	return true
+}
