@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"sort"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -42,7 +43,7 @@ func newMarkdown() *markdown {
 
 // Parse returns goldmark's tree of src, as parsed with GFM and footnotes.
 func (m *markdown) Parse(src []byte) ast.Node {
-	if !mayEndAddress(src) && !likelyBareURL(src) {
+	if !likelyBareURL(src) {
 		doc := m.noLinks.Parser().Parse(text.NewReader(src))
 		if splitLineEnds(doc, src) {
 			return doc
@@ -76,6 +77,8 @@ type lineCutter struct {
 	urls bool
 	ends []lineEnd
 	why  string // why the tree cannot be cut, or ""
+	// lines are those of the block with inline content being walked.
+	lines *text.Segments
 }
 
 // cutLineEnds does splitLineEnds' work and returns why it could not, or "".
@@ -118,9 +121,14 @@ func (c *lineCutter) walk(n ast.Node) {
 		switch v := child.(type) {
 		case *ast.Text:
 			c.text(v)
-		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
+		case *ast.CodeSpan:
+			if codeSpanMayEndAddress(v, c.src) {
+				c.why = "e-mail address"
+			}
+		case *ast.AutoLink, *ast.RawHTML:
 		default:
-			if child.Type() == ast.TypeBlock && !child.IsRaw() {
+			if child.Type() == ast.TypeBlock && !child.IsRaw() && child.Lines().Len() > 0 {
+				c.lines = child.Lines()
 				c.block(child)
 			}
 			c.walk(child)
@@ -138,13 +146,15 @@ func (c *lineCutter) text(t *ast.Text) {
 		c.why = "padded text"
 	case c.urls && mayLinkify(c.src[seg.Start:seg.Stop]):
 		c.why = "URL in text"
+	case mayEndAddress(c.src, seg.Start, seg.Stop):
+		c.why = "e-mail address"
 	case t.SoftLineBreak() || t.HardLineBreak():
 		stop := bytes.IndexByte(c.src[seg.Start:], '\n')
 		if stop < 0 {
 			c.why = "line break without newline"
 			return
 		}
-		e, found := findCut(t, c.src, seg.Start+stop+1)
+		e, found := findCut(t, c.src, seg.Start+stop+1, c.lines)
 		if found != lineRest {
 			c.why = "unknown line end"
 			return
@@ -168,12 +178,6 @@ func (c *lineCutter) block(b ast.Node) {
 			c.why = "padded line"
 			return
 		}
-		// A line may start after anything (a footnote's "[^1]:"), which
-		// the search of the whole source for addresses cannot tell.
-		if startsAddress(c.src[line.Start:line.Stop]) {
-			c.why = "e-mail address"
-			return
-		}
 	}
 	// Footnote backlinks come after the last line's Text.
 	last := b.LastChild()
@@ -190,7 +194,7 @@ func (c *lineCutter) block(b ast.Node) {
 	}
 	// A Text there that goldmark did not make as the rest of the line (a
 	// delimiter merged into the text before it) is the same with linkify.
-	e, found := findCut(t, c.src, lastLine.Stop)
+	e, found := findCut(t, c.src, lastLine.Stop, lines)
 	if found == unsure {
 		c.why = "unknown last line end"
 		return
@@ -209,38 +213,33 @@ const (
 
 // findCut replays goldmark's scan of the line that t ends, from t's start
 // to lineStop (just past the line's last byte), and returns where
-// linkify's last flush would have cut t (cut 0: nowhere).
-func findCut(t *ast.Text, src []byte, lineStop int) (lineEnd, int) {
+// linkify's last flush would have cut t (cut 0: nowhere). lines are those
+// of t's block.
+func findCut(t *ast.Text, src []byte, lineStop int, lines *text.Segments) (lineEnd, int) {
 	s := t.Segment.Start
 	e := lineEnd{node: t}
+	if lines == nil {
+		return e, unsure
+	}
 	// goldmark's backslash state crosses a line break when the bytes it
-	// scanned on a line end with a backslash (before the spaces of a hard
-	// break): not replayed.
-	if ls := bytes.LastIndexByte(src[:s], '\n'); ls > 0 {
-		if prev := bytes.TrimRight(src[:ls], " \t\r"); len(prev) > 0 && prev[len(prev)-1] == '\\' {
+	// scanned on the block's line before end with a backslash (before the
+	// spaces of a hard break): not replayed.
+	i := sort.Search(lines.Len(), func(i int) bool { return lines.At(i).Stop > s })
+	if i == lines.Len() || lines.At(i).Start > s {
+		return e, unsure
+	}
+	if i > 0 {
+		prev := lines.At(i - 1)
+		if endsEscaping(src[prev.Start:prev.Stop]) {
 			return e, unsure
 		}
 	}
 	line := src[s:lineStop]
-	n := len(line)
-	if n == 0 {
+	if len(line) == 0 {
 		return e, lineRest
 	}
-	// The same tests as goldmark's parseBlock, in the same order.
-	hasNewLine := line[n-1] == '\n'
-	switch {
-	case hasNewLine && ((n >= 3 && line[n-2] == '\\' && line[n-3] != '\\') || (n == 2 && line[0] == '\\')):
-		n -= 2
-		e.hard = true
-	case hasNewLine && ((n >= 4 && line[n-3] == '\\' && line[n-2] == '\r' && line[n-4] != '\\') ||
-		(n == 3 && line[0] == '\\' && line[1] == '\r')):
-		n -= 3
-		e.hard = true
-	case hasNewLine && n >= 3 && line[n-3] == ' ' && line[n-2] == ' ':
-		n -= 3
-	case hasNewLine && n >= 4 && line[n-4] == ' ' && line[n-3] == ' ' && line[n-2] == '\r':
-		n -= 4
-	}
+	var n int
+	n, e.hard = scannedLength(line)
 	escaped := false
 	scanned := 0
 	for i := 0; i < n; i++ {
@@ -276,6 +275,39 @@ func findCut(t *ast.Text, src []byte, lineStop int) (lineEnd, int) {
 		return e, notRest
 	}
 	return e, lineRest
+}
+
+// scannedLength returns how many bytes of a line goldmark's parseBlock
+// scans for inline content: all but the line break and the marks of a
+// hard break, tested as goldmark does; visible tells a backslash break.
+func scannedLength(line []byte) (n int, visible bool) {
+	n = len(line)
+	if n == 0 || line[n-1] != '\n' {
+		return n, false
+	}
+	switch {
+	case (n >= 3 && line[n-2] == '\\' && line[n-3] != '\\') || (n == 2 && line[0] == '\\'):
+		return n - 2, true
+	case (n >= 4 && line[n-3] == '\\' && line[n-2] == '\r' && line[n-4] != '\\') ||
+		(n == 3 && line[0] == '\\' && line[1] == '\r'):
+		return n - 3, true
+	case n >= 3 && line[n-3] == ' ' && line[n-2] == ' ':
+		return n - 3, false
+	case n >= 4 && line[n-4] == ' ' && line[n-3] == ' ' && line[n-2] == '\r':
+		return n - 4, false
+	}
+	return n - 1, false
+}
+
+// endsEscaping tells whether goldmark's scan of a line may end with a
+// backslash still escaping, which carries over to the next line: an odd
+// run of backslashes at the end of the scanned bytes, or a line of
+// nothing else, whose state depends on the line before.
+func endsEscaping(line []byte) bool {
+	n, _ := scannedLength(line)
+	scanned := line[:n]
+	run := len(scanned) - len(bytes.TrimRight(scanned, "\\"))
+	return run == len(scanned) || run%2 == 1
 }
 
 // hasInlineParser tells the bytes that trigger an inline parser of the
@@ -410,42 +442,57 @@ func likelyBareURL(src []byte) bool {
 	return false
 }
 
-// mayEndAddress tells whether a line has an "@" that linkify could take
-// as the end of an address's local part: after a run of the local part's
-// bytes that starts where linkify may look. That is the start of the line,
-// after a space or "(", right after an inline node (which ends in ")",
-// "]", ">", "[" or, inside the run, "`", "*", "_" or "~"), or after the
-// "*", "_" and "~" linkify is also called after. The "@" may lie in what
-// is not a Text without linkify (a code span that the address would have
-// overlapped), so whole lines are searched; searching a whole document
-// is as sound.
-func mayEndAddress(line []byte) bool {
-	for at := bytes.IndexByte(line, '@'); at >= 0; {
-		start := at
-		for start > 0 && isEmailLocalByte(line[start-1]) {
-			start--
-		}
-		if start < at && (start == 0 || util.IsSpace(line[start-1]) ||
-			bytes.IndexByte([]byte("()[]>"), line[start-1]) >= 0 ||
-			bytes.ContainsAny(line[start:at], "*_~`")) {
-			return true
-		}
-		next := bytes.IndexByte(line[at+1:], '@')
-		if next < 0 {
+// mayEndAddress tells whether the Text src[start:stop] holds an "@" that
+// linkify could take as the end of an address: after a run of the local
+// part's bytes that starts where linkify may look, that is at the Text's
+// start (a line's start, or right after a node), after a space or "(", or
+// after the "*", "_" and "~" linkify is also called after, which belong
+// to local parts.
+func mayEndAddress(src []byte, start, stop int) bool {
+	for i := start; ; {
+		j := bytes.IndexByte(src[i:stop], '@')
+		if j < 0 {
 			return false
 		}
-		at += 1 + next
+		at := i + j
+		run := at
+		for run > start && isEmailLocalByte(src[run-1]) {
+			run--
+		}
+		if run < at && (run == start || util.IsSpace(src[run-1]) || src[run-1] == '(' ||
+			bytes.ContainsAny(src[run:at], "*_~`")) {
+			return true
+		}
+		i = at + 1
 	}
-	return false
 }
 
-// startsAddress tells whether line starts with a local part and "@".
-func startsAddress(line []byte) bool {
-	i := 0
-	for i < len(line) && isEmailLocalByte(line[i]) {
-		i++
+// codeSpanMayEndAddress tells whether a code span holds an "@" that an
+// address starting before it could reach: linkify would then have taken
+// the address, backticks and all, before the code span was seen. That
+// needs a byte of a local part right before the opening backticks.
+func codeSpanMayEndAddress(span *ast.CodeSpan, src []byte) bool {
+	first, ok := span.FirstChild().(*ast.Text)
+	if !ok {
+		return false
 	}
-	return i > 0 && i < len(line) && line[i] == '@'
+	has := false
+	for c := span.FirstChild(); c != nil && !has; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			has = bytes.IndexByte(t.Segment.Value(src), '@') >= 0
+		}
+	}
+	if !has {
+		return false
+	}
+	open := first.Segment.Start
+	for open > 0 && src[open-1] != '`' {
+		open--
+	}
+	for open > 0 && src[open-1] == '`' {
+		open--
+	}
+	return open > 0 && isEmailLocalByte(src[open-1])
 }
 
 // isEmailLocalByte is goldmark's set of bytes allowed in the local part of
