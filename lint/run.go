@@ -210,12 +210,15 @@ type siteSlot struct {
 	// file index is read from it. It is dropped once the site is loaded.
 	walked *tree
 
-	once     sync.Once
-	site     *Site
-	err      error
-	left     atomic.Int64 // files of the site not checked yet
-	escaping []string     // the site's symlinks that lead outside it
-	parsed   int64
+	once sync.Once
+	site *Site
+	err  error
+	// started is closed when a worker takes the site's first file.
+	started     chan struct{}
+	startedOnce sync.Once
+	left        atomic.Int64 // files of the site not checked yet
+	escaping    []string     // the site's symlinks that lead outside it
+	parsed      int64
 }
 
 func (sl *siteSlot) load(siteOf map[string]*siteSlot) (*Site, error) {
@@ -232,6 +235,54 @@ func (sl *siteSlot) load(siteOf map[string]*siteSlot) (*Site, error) {
 		}
 	})
 	return sl.site, sl.err
+}
+
+// start records that a worker took a file of the site.
+func (sl *siteSlot) start() {
+	sl.startedOnce.Do(func() { close(sl.started) })
+}
+
+// prefetcher loads each site while the workers check the one before it, so
+// that no worker waits for a site's index to be built: the sites are
+// checked one after the other, and a worker that takes the first file of
+// a site would otherwise build its index while the others wait for it.
+type prefetcher struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// loadAhead starts loading, in the order the workers take them, each site
+// once the workers have started the site before it: at most one site
+// more than the workers' is held at a time.
+func loadAhead(ctx context.Context, targets []target, order []int, siteOf map[string]*siteSlot) *prefetcher {
+	ctx, cancel := context.WithCancel(ctx)
+	p := &prefetcher{cancel: cancel, done: make(chan struct{})}
+	var slots []*siteSlot
+	for _, i := range order {
+		if sl := targets[i].slot; len(slots) == 0 || slots[len(slots)-1] != sl {
+			slots = append(slots, sl)
+		}
+	}
+	go func() {
+		defer close(p.done)
+		for i, sl := range slots {
+			if i > 0 {
+				select {
+				case <-slots[i-1].started:
+				case <-ctx.Done():
+					return
+				}
+			}
+			_, _ = sl.load(siteOf)
+		}
+	}()
+	return p
+}
+
+// stop ends the prefetching and waits for it.
+func (p *prefetcher) stop() {
+	p.cancel()
+	<-p.done
 }
 
 // done records that one file of the site was checked, and releases the
@@ -297,15 +348,19 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	perFile := make([][]Finding, len(targets))
 	fileErrs := make([]error, len(targets))
+	order := siteBySite(targets)
 	g, ctx := errgroup.WithContext(ctx)
+	prefetch := loadAhead(ctx, targets, order, siteOf)
+	defer prefetch.stop()
 	g.SetLimit(jobs)
-	for _, i := range siteBySite(targets) {
+	for _, i := range order {
 		t := targets[i]
 		g.Go(func() error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
 			defer t.slot.done()
+			t.slot.start()
 			site, err := t.slot.load(siteOf)
 			if err != nil {
 				return nil // reported once for the site, below
@@ -397,7 +452,7 @@ func discover(paths []string, cfg *Config, cwd, siteRoot, kind string) *discover
 		root, _ = filepath.Abs(root)
 		sl := sites[root]
 		if sl == nil {
-			sl = &siteSlot{root: root, kind: k, order: len(found.slots)}
+			sl = &siteSlot{root: root, kind: k, order: len(found.slots), started: make(chan struct{})}
 			sites[root] = sl
 			found.slots = append(found.slots, sl)
 		}

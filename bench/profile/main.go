@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
+	"runtime/trace"
 	"sync"
 	"time"
 
@@ -27,7 +28,21 @@ func main() {
 	cpu := flag.String("cpu", "", "write a CPU profile to this file")
 	heap := flag.String("heap", "", "write a heap profile (in use at the end of the run, before the result is dropped) to this file")
 	peak := flag.String("peak", "", "write a heap profile taken after the garbage collection that found the most live heap to this file")
+	traceOut := flag.String("trace", "", "write an execution trace to this file (go tool trace; -pprof=sync shows where workers wait)")
 	flag.Parse()
+	if *traceOut != "" {
+		f, err := os.Create(*traceOut)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "profile:", err)
+			os.Exit(1)
+		}
+		if err := trace.Start(f); err != nil {
+			fmt.Fprintln(os.Stderr, "profile:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		defer trace.Stop()
+	}
 	if err := run(*cpu, *heap, *peak, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "profile:", err)
 		os.Exit(1)
