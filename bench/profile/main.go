@@ -30,23 +30,29 @@ func main() {
 	peak := flag.String("peak", "", "write a heap profile taken after the garbage collection that found the most live heap to this file")
 	traceOut := flag.String("trace", "", "write an execution trace to this file (go tool trace; -pprof=sync shows where workers wait)")
 	flag.Parse()
-	if *traceOut != "" {
-		f, err := os.Create(*traceOut)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "profile:", err)
-			os.Exit(1)
-		}
-		if err := trace.Start(f); err != nil {
-			fmt.Fprintln(os.Stderr, "profile:", err)
-			os.Exit(1)
-		}
-		defer f.Close()
-		defer trace.Stop()
-	}
-	if err := run(*cpu, *heap, *peak, flag.Args()); err != nil {
+	err := withTrace(*traceOut, func() error { return run(*cpu, *heap, *peak, flag.Args()) })
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "profile:", err)
 		os.Exit(1)
 	}
+}
+
+// withTrace runs f, writing an execution trace of it to path unless path
+// is empty.
+func withTrace(path string, f func() error) error {
+	if path == "" {
+		return f()
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	if err := trace.Start(out); err != nil {
+		return err
+	}
+	defer trace.Stop()
+	return f()
 }
 
 func run(cpu, heap, peak string, paths []string) error {
