@@ -140,3 +140,16 @@ func jekyllDocsSources(b *testing.B) (site *lint.Site, files map[string][]byte, 
 	}
 	return site, files, size
 }
+
+// BenchmarkParseWithProse is a checked page's parse and the prose blocks
+// most rules read: every Markdown file of a real site, per iteration.
+func BenchmarkParseWithProse(b *testing.B) {
+	site, files, size := jekyllDocsSources(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for abs, src := range files {
+			lint.ParseFileWithoutLanguage(site, abs, "x.md", src).Prose()
+		}
+	}
+}

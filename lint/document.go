@@ -45,7 +45,6 @@ type Document struct {
 	highlights []Span // {% highlight %} bodies: code
 	code       []Span // code spans, code block contents and highlight bodies, sorted
 	prose      []ProseBlock
-	proseDone  bool
 	// proseTexts keeps the Text of each prose block, made on first use.
 	proseTexts     []proseText
 	proseTextsOnce sync.Once
@@ -120,7 +119,7 @@ func parseDocument(md *markdown, path, absPath string, src []byte, syntax Syntax
 	}
 	d.Masked = masked
 	d.AST = md.Parse(masked)
-	d.findCode()
+	d.scanTree()
 	return d
 }
 
@@ -210,27 +209,31 @@ func fill(b []byte, start, end int) {
 	}
 }
 
-// findCode records the spans of code spans, code blocks and highlight
-// bodies, and marks the tags inside them.
-func (d *Document) findCode() {
+// scanTree records the spans of code spans, code blocks and highlight
+// bodies, marks the tags inside them, and gathers the prose blocks: one walk
+// of the tree for what every document needs.
+func (d *Document) scanTree() {
+	// Text nodes end at line breaks, so a document has about as many
+	// runs as lines: sizing by that spares most regrowth.
+	lines := len(d.Lines.starts)
+	prose := proseCollector{runs: make([]Span, 0, lines), blocks: make([]proseExtent, 0, lines/4+1)}
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case ast.KindFencedCodeBlock, ast.KindCodeBlock:
-			if lines := n.Lines(); lines.Len() > 0 {
-				d.code = append(d.code, Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
+		status := prose.visit(d, n, entering)
+		if entering {
+			switch n.Kind() {
+			case ast.KindFencedCodeBlock, ast.KindCodeBlock:
+				if lines := n.Lines(); lines.Len() > 0 {
+					d.code = append(d.code, Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
+				}
+			case ast.KindCodeSpan:
+				if s, ok := inlineSpan(n); ok {
+					d.code = append(d.code, s)
+				}
 			}
-			return ast.WalkSkipChildren, nil
-		case ast.KindCodeSpan:
-			if s, ok := inlineSpan(n); ok {
-				d.code = append(d.code, s)
-			}
-			return ast.WalkSkipChildren, nil
 		}
-		return ast.WalkContinue, nil
+		return status, nil
 	})
+	d.prose = prose.prose(d)
 	d.code = append(d.code, d.highlights...)
 	sortSpans(d.code)
 	for i := range d.Tags {

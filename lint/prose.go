@@ -100,64 +100,53 @@ func (b *ProseBlock) join(src []byte) (text string, offsets []int) {
 // Prose returns the document's prose blocks in source order: the text of
 // paragraphs, headings, list items, quotes, table cells, link text and image
 // alt text; never code, raw HTML, template tags, URLs, autolinks or front
-// matter.
-func (d *Document) Prose() []ProseBlock {
-	if d.proseDone {
-		return d.prose
+// matter. They are gathered while the document is parsed (see scanTree).
+func (d *Document) Prose() []ProseBlock { return d.prose }
+
+// proseCollector gathers the prose blocks of a tree during a walk that
+// visits each node once, entering and leaving, as ast.Walk does.
+type proseCollector struct {
+	// runs holds the runs of every block; blocks are sliced from it once
+	// it is complete.
+	runs    []Span
+	blocks  []proseExtent
+	inBlock bool
+}
+
+// proseExtent is a block's node and the indexes of its runs.
+type proseExtent struct {
+	node   ast.Node
+	lo, hi int
+}
+
+// visit takes node n into account and says whether the walk should go
+// into its children.
+func (c *proseCollector) visit(d *Document, n ast.Node, entering bool) ast.WalkStatus {
+	switch n.Kind() {
+	case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
+		if entering {
+			c.blocks = append(c.blocks, proseExtent{node: n, lo: len(c.runs), hi: len(c.runs)})
+		}
+		c.inBlock = entering
+	case ast.KindCodeSpan, ast.KindRawHTML, ast.KindAutoLink, ast.KindHTMLBlock,
+		ast.KindFencedCodeBlock, ast.KindCodeBlock:
+		return ast.WalkSkipChildren
+	case ast.KindText:
+		if entering && c.inBlock {
+			// Blocks never nest, so the open block is the last one.
+			t := n.(*ast.Text)
+			c.runs = d.appendRuns(c.runs, t.Segment.Start, t.Segment.Stop)
+			c.blocks[len(c.blocks)-1].hi = len(c.runs)
+		}
 	}
-	d.proseDone = true
-	// The runs of every block go to one slice; blocks are sliced from it
-	// once it is complete.
-	type extent struct {
-		node   ast.Node
-		lo, hi int
-	}
-	// A first walk sizes both: a text node gives one run, and one more for
-	// each hidden span that cuts it.
-	nBlocks, nTexts := 0, 0
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
-			nBlocks++
-		case ast.KindCodeSpan, ast.KindRawHTML, ast.KindAutoLink, ast.KindHTMLBlock,
-			ast.KindFencedCodeBlock, ast.KindCodeBlock:
-			return ast.WalkSkipChildren, nil
-		case ast.KindText:
-			nTexts++
-		}
-		return ast.WalkContinue, nil
-	})
-	blocks := make([]extent, 0, nBlocks)
-	runs := make([]Span, 0, nTexts+len(d.hidden))
-	inBlock := false
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		switch n.Kind() {
-		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
-			if entering {
-				blocks = append(blocks, extent{node: n, lo: len(runs), hi: len(runs)})
-			}
-			inBlock = entering
-			return ast.WalkContinue, nil
-		case ast.KindCodeSpan, ast.KindRawHTML, ast.KindAutoLink, ast.KindHTMLBlock,
-			ast.KindFencedCodeBlock, ast.KindCodeBlock:
-			return ast.WalkSkipChildren, nil
-		case ast.KindText:
-			if entering && inBlock {
-				// Blocks never nest, so the open block is the last one.
-				t := n.(*ast.Text)
-				runs = d.appendRuns(runs, t.Segment.Start, t.Segment.Stop)
-				blocks[len(blocks)-1].hi = len(runs)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	// Drop the blocks that held no prose (an image-only paragraph, a tag
-	// line).
+	return ast.WalkContinue
+}
+
+// prose returns the blocks that hold prose: an image-only paragraph or a
+// tag line holds none.
+func (c *proseCollector) prose(d *Document) []ProseBlock {
 	n := 0
-	for _, b := range blocks {
+	for _, b := range c.blocks {
 		if b.hi > b.lo {
 			n++
 		}
@@ -165,13 +154,13 @@ func (d *Document) Prose() []ProseBlock {
 	if n == 0 {
 		return nil
 	}
-	d.prose = make([]ProseBlock, 0, n)
-	for _, b := range blocks {
+	prose := make([]ProseBlock, 0, n)
+	for _, b := range c.blocks {
 		if b.hi > b.lo {
-			d.prose = append(d.prose, ProseBlock{Node: b.node, Runs: runs[b.lo:b.hi:b.hi], doc: d, index: len(d.prose)})
+			prose = append(prose, ProseBlock{Node: b.node, Runs: c.runs[b.lo:b.hi:b.hi], doc: d, index: len(prose)})
 		}
 	}
-	return d.prose
+	return prose
 }
 
 // appendRuns appends [start, end) minus hidden spans (tags, comments,

@@ -2,8 +2,12 @@ package lint
 
 import (
 	"bytes"
+	"reflect"
 	"slices"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // TestProseTextKeptPerDocument checks that a block's Text is computed once
@@ -31,5 +35,57 @@ func TestProseTextKeptPerDocument(t *testing.T) {
 		if &otherOffs[0] == &offs[0] || otherText[0] != '#' {
 			t.Errorf("%q: kept text reused for another source: %q", text, otherText)
 		}
+	}
+}
+
+// proseByOwnWalk is how Prose gathered blocks before the parse's walk did it:
+// a walk of its own over the finished document.
+func proseByOwnWalk(d *Document) [][]Span {
+	var blocks [][]Span
+	inBlock := false
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
+			if entering {
+				blocks = append(blocks, nil)
+			}
+			inBlock = entering
+		case ast.KindCodeSpan, ast.KindRawHTML, ast.KindAutoLink, ast.KindHTMLBlock,
+			ast.KindFencedCodeBlock, ast.KindCodeBlock:
+			return ast.WalkSkipChildren, nil
+		case ast.KindText:
+			if entering && inBlock {
+				t := n.(*ast.Text)
+				blocks[len(blocks)-1] = d.appendRuns(blocks[len(blocks)-1], t.Segment.Start, t.Segment.Stop)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return slices.DeleteFunc(blocks, func(runs []Span) bool { return len(runs) == 0 })
+}
+
+// TestProseGatheredDuringParse checks that the blocks gathered by the
+// parse's single walk (which also records code) are those a walk of their
+// own finds, and that code is still recorded.
+func TestProseGatheredDuringParse(t *testing.T) {
+	src := "---\ntitle: t\n---\n# Title `code` *em*\n\nText {{ tag }} with `span` and <b>html</b> <https://x.org> end[^1].\n\n" +
+		"```go\nfenced `x`\n```\n\n    indented\n\n<div>\nblock\n</div>\n\n- item **bold**\n- [link](u) ![alt](i.png)\n\n" +
+		"| a `c` | b |\n|---|---|\n| c | d |\n\n> quote\n> more\n\n[^1]: note `n` text\n\n![only](image.png)\n\n{% if x %}\n"
+	d := parse(t, src, SyntaxLiquid)
+	var got [][]Span
+	for _, b := range d.Prose() {
+		got = append(got, b.Runs)
+	}
+	if want := proseByOwnWalk(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("prose runs\n got %v\nwant %v", got, want)
+	}
+	for _, code := range []string{"`code`", "`span`", "`x`", "indented", "`n`"} {
+		off := bytes.Index(d.Src, []byte(code)) + 1
+		if !d.InCode(off) {
+			t.Errorf("%q at %d is not in code", code, off)
+		}
+	}
+	if off := bytes.Index(d.Src, []byte("Text")); d.InCode(off) {
+		t.Error("prose is taken for code")
 	}
 }
