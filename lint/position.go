@@ -37,15 +37,26 @@ const checkpointStride = 1024
 // CommonMark treats it as one, but no blog engine in use writes such files.
 func NewLineIndex(src []byte) *LineIndex {
 	idx := &LineIndex{src: src, starts: make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))}
-	for i, b := range src {
-		if b == '\n' {
-			idx.starts = append(idx.starts, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		idx.starts = append(idx.starts, i)
 	}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		idx.bom = 3
 	}
 	for n := 1; n <= len(idx.starts); n++ {
+		// A line's text is no longer than the bytes up to the next line.
+		rawEnd := len(src)
+		if n < len(idx.starts) {
+			rawEnd = idx.starts[n]
+		}
+		if rawEnd-idx.starts[n-1] <= 2*checkpointStride {
+			continue
+		}
 		start, end := idx.LineStart(n), idx.LineEnd(n)
 		if end-start <= 2*checkpointStride {
 			continue

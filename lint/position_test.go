@@ -1,6 +1,12 @@
 package lint
 
-import "testing"
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestPositions(t *testing.T) {
 	tests := []struct {
@@ -120,5 +126,76 @@ func TestPositionsOnLongLines(t *testing.T) {
 	}
 	if got := idx.OffsetOf(2, 1<<30); got != idx.LineEnd(2) {
 		t.Errorf("OffsetOf past the end of a long line = %d, want %d", got, idx.LineEnd(2))
+	}
+}
+
+// lineIndexByScan is how NewLineIndex indexed before it searched for line
+// breaks: every byte looked at, every line measured.
+func lineIndexByScan(src []byte) *LineIndex {
+	idx := &LineIndex{src: src, starts: make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))}
+	for i, b := range src {
+		if b == '\n' {
+			idx.starts = append(idx.starts, i+1)
+		}
+	}
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		idx.bom = 3
+	}
+	for n := 1; n <= len(idx.starts); n++ {
+		start, end := idx.LineStart(n), idx.LineEnd(n)
+		if end-start <= 2*checkpointStride {
+			continue
+		}
+		next := start + checkpointStride
+		col := 1
+		for i := start; i < end; col++ {
+			if i >= next {
+				idx.cps = append(idx.cps, checkpoint{i, col})
+				next = i + checkpointStride
+			}
+			if src[i] < utf8.RuneSelf {
+				i++
+				continue
+			}
+			_, size := utf8.DecodeRune(src[i:end])
+			i += size
+		}
+	}
+	return idx
+}
+
+func TestNewLineIndexMatchesScan(t *testing.T) {
+	long := func(n int) string { return strings.Repeat("é", n/2) + strings.Repeat("a", n%2) }
+	for _, src := range []string{
+		"", "\n", "a", "a\n", "a\nb", "\r\n\r\n", "\uFEFF", "\uFEFFa\nb\n",
+		long(2 * checkpointStride), long(2*checkpointStride) + "\r\n", long(2*checkpointStride+1) + "\n",
+		long(2*checkpointStride+2) + "\r\nx\n" + long(3*checkpointStride),
+		"\uFEFF" + long(2*checkpointStride-2) + "\n", "\uFEFF" + long(2*checkpointStride+1),
+		"x\n" + long(5*checkpointStride+3) + "\r\n" + long(2*checkpointStride-1) + "\n\n",
+	} {
+		got, want := NewLineIndex([]byte(src)), lineIndexByScan([]byte(src))
+		if !slices.Equal(got.starts, want.starts) || got.bom != want.bom || !slices.Equal(got.cps, want.cps) {
+			t.Errorf("%d bytes: index %v %d %v, want %v %d %v", len(src), got.starts, got.bom, got.cps, want.starts, want.bom, want.cps)
+		}
+	}
+}
+
+// BenchmarkNewLineIndex indexes a typical post of a few kilobytes.
+func BenchmarkNewLineIndex(b *testing.B) {
+	src := []byte(strings.Repeat("A line of prose in a post, as long as most are.\n\n", 80))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		NewLineIndex(src)
+	}
+}
+
+// BenchmarkLineIndexByScan is the former way, for comparison.
+func BenchmarkLineIndexByScan(b *testing.B) {
+	src := []byte(strings.Repeat("A line of prose in a post, as long as most are.\n\n", 80))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		lineIndexByScan(src)
 	}
 }
