@@ -39,6 +39,63 @@ var longestFunctionWord = func() int {
 	return n
 }()
 
+// wordKey packs a word of at most eight bytes into an integer, its bytes in
+// order: words hold no zero byte, so distinct words have distinct keys.
+func wordKey(word string) uint64 {
+	var k uint64
+	for i := 0; i < len(word); i++ {
+		k = k<<8 | uint64(word[i])
+	}
+	return k
+}
+
+// functionWordTableSize is the number of slots of functionWordTable: a
+// power of two, about three times the number of function words.
+const functionWordTableSize = 256
+
+// functionWordSlot is a slot of functionWordTable; key 0 is empty.
+type functionWordSlot struct {
+	key   uint64
+	langs langSet
+}
+
+// functionWordTable holds functionWords by wordKey, open addressing with
+// linear probing: counting looks up every short word of the text, and this
+// costs a multiplication and a comparison or two where a map hashes a
+// string.
+var functionWordTable = func() *[functionWordTableSize]functionWordSlot {
+	var t [functionWordTableSize]functionWordSlot
+	for w, langs := range functionWords {
+		if len(w) > 8 {
+			panic("function word " + w + " is longer than a wordKey")
+		}
+		i := functionWordSlotOf(wordKey(w))
+		for t[i].key != 0 {
+			i = (i + 1) % functionWordTableSize
+		}
+		t[i] = functionWordSlot{wordKey(w), langs}
+	}
+	return &t
+}()
+
+// functionWordSlotOf is the first slot to look at for key.
+func functionWordSlotOf(key uint64) uint64 {
+	return (key * 0x9E3779B97F4A7C15 >> 56) % functionWordTableSize
+}
+
+// functionWordLangs returns the languages of the word whose wordKey is key
+// (none when it is no function word).
+func functionWordLangs(key uint64) langSet {
+	for i := functionWordSlotOf(key); ; i = (i + 1) % functionWordTableSize {
+		switch functionWordTable[i].key {
+		case key:
+			return functionWordTable[i].langs
+		case 0:
+			return 0
+		}
+	}
+}
+
 // functionWordCounts counts the function words of each language in a text
 // fed to it piece by piece.
 type functionWordCounts struct{ fr, en, total int }
@@ -47,51 +104,51 @@ type functionWordCounts struct{ fr, en, total int }
 // the lower-cased text; text is cut at a word boundary (the caller joins
 // pieces with a space).
 func (c *functionWordCounts) add(text []byte) {
-	var buf [16]byte
-	word := buf[:0] // the current word, lower-cased, while it may be a function word
-	long := false   // the current word is longer than any function word
+	var key uint64 // the wordKey of the current word, lower-cased, while it may be a function word
+	n := 0         // the length in bytes of the current word, while it may be a function word
+	long := false  // the current word is longer than any function word
 	for i := 0; i < len(text); {
-		var r rune
 		if b := text[i]; b < utf8.RuneSelf {
 			// ASCII, most prose: only A-Z and a-z are letters.
 			i++
 			if l := b | ('a' - 'A'); 'a' <= l && l <= 'z' {
-				if len(word) < longestFunctionWord {
-					word = append(word, l)
+				if n < longestFunctionWord {
+					key = key<<8 | uint64(l)
+					n++
 				} else {
 					long = true
 				}
 				continue
 			}
 		} else {
-			var size int
-			r, size = utf8.DecodeRune(text[i:])
+			r, size := utf8.DecodeRune(text[i:])
 			i += size
 			if r = unicode.ToLower(r); unicode.IsLetter(r) {
-				if len(word)+utf8.RuneLen(r) <= longestFunctionWord {
-					word = utf8.AppendRune(word, r)
+				if size := utf8.RuneLen(r); n+size <= longestFunctionWord {
+					var enc [utf8.UTFMax]byte
+					for _, e := range enc[:utf8.EncodeRune(enc[:], r)] {
+						key = key<<8 | uint64(e)
+					}
+					n += size
 				} else {
 					long = true
 				}
 				continue
 			}
 		}
-		if !long {
-			c.count(word)
+		if !long && n > 0 {
+			c.count(key)
 		}
-		word, long = word[:0], false
+		key, n, long = 0, 0, false
 	}
-	if !long {
-		c.count(word)
+	if !long && n > 0 {
+		c.count(key)
 	}
 }
 
-// count counts word if it is a function word.
-func (c *functionWordCounts) count(word []byte) {
-	if len(word) == 0 {
-		return
-	}
-	langs := functionWords[string(word)]
+// count counts the word whose wordKey is key if it is a function word.
+func (c *functionWordCounts) count(key uint64) {
+	langs := functionWordLangs(key)
 	if langs&french != 0 {
 		c.fr++
 		c.total++

@@ -148,3 +148,19 @@ func TestParseFileWithoutLanguage(t *testing.T) {
 		t.Error("the site's parser is built again")
 	}
 }
+
+// BenchmarkGuessLanguage is detection from the text over every tenth file
+// of the real blogs, parsed beforehand.
+func BenchmarkGuessLanguage(b *testing.B) {
+	md := newMarkdown()
+	var docs []*Document
+	for _, src := range fuzzSeeds(b, []string{corporaDir()}, 10, 1<<20) {
+		docs = append(docs, parseDocument(md, "x.md", "/x.md", src, SyntaxLiquid, false, nil))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			d.guessLanguage()
+		}
+	}
+}
