@@ -155,18 +155,37 @@ func reportMisspellings(pass *lint.Pass, r *misspell.Replacer, line string, line
 // misspell can see is among the substrings it looks up.
 func (d *misspellDict) mayFlag(line string) bool {
 	for i := 0; i < len(line); {
-		if !isMisspellWordByte(line[i]) {
+		if misspellByteClass[line[i]] == notWordByte {
 			i++
 			continue
 		}
-		end := i + 1
-		for end < len(line) && isMisspellWordByte(line[end]) {
-			end++
+		// Read the run of word bytes, hashing its lower case as isKey
+		// would, so that a plain word costs one pass.
+		start := i
+		h := uint32(2166136261) // keyFilterHash of the run's lower case, when all letters
+		letters := true
+	run:
+		for ; i < len(line); i++ {
+			switch c := line[i]; misspellByteClass[c] {
+			case letterByte:
+				h = (h ^ uint32(c|('a'-'A'))) * 16777619
+			case digitOrQuoteByte:
+				letters = false
+			default:
+				break run
+			}
 		}
-		if d.mayWord(line, i, end) {
+		plain := letters && (start == 0 || line[start-1] != '\\') && !strings.HasPrefix(line[i:], "://")
+		if plain {
+			// The only word the run can hold (see mayWord).
+			if i-start <= d.maxKeyLen && d.filterHas(h) && d.isKey(line[start:i]) {
+				return true
+			}
+			continue
+		}
+		if d.mayWord(line, start, i) {
 			return true
 		}
-		i = end
 	}
 	return false
 }
@@ -230,15 +249,36 @@ func (d *misspellDict) isKey(word string) bool {
 		lower[i] = c
 		h = (h ^ uint32(c)) * 16777619
 	}
-	if d.filter[h/64%uint32(len(d.filter))]&(1<<(h%64)) == 0 {
+	if !d.filterHas(h) {
 		return false
 	}
 	return d.keys[string(lower)]
 }
 
-func isMisspellWordByte(c byte) bool {
-	return isASCIILetter(c) || isDigitOrQuote(c)
+// filterHas reports whether the bit of keyFilterHash h is set in the filter.
+func (d *misspellDict) filterHas(h uint32) bool {
+	return d.filter[h/64%uint32(len(d.filter))]&(1<<(h%64)) != 0
 }
+
+// Classes of bytes for misspell's words.
+const (
+	notWordByte = iota
+	letterByte
+	digitOrQuoteByte
+)
+
+// misspellByteClass is the class of each byte.
+var misspellByteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case isASCIILetter(byte(c)):
+			t[c] = letterByte
+		case isDigitOrQuote(byte(c)):
+			t[c] = digitOrQuoteByte
+		}
+	}
+	return t
+}()
 
 func isDigitOrQuote(c byte) bool { return c >= '0' && c <= '9' || c == '\'' }
 
