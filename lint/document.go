@@ -48,6 +48,10 @@ type Document struct {
 	// proseTexts keeps the Text of each prose block, made on first use.
 	proseTexts     []proseText
 	proseTextsOnce sync.Once
+	// plainTexts keeps the PlainText of each prose block, made on first
+	// use.
+	plainTexts     []string
+	plainTextsOnce sync.Once
 	links          []Link
 	linksDone      bool
 	directives     []Directive

@@ -55,6 +55,63 @@ func (b *ProseBlock) Text(src []byte) (text string, offsets []int) {
 	return t.text, t.offsets
 }
 
+// PlainText returns the text of Text without its offsets, which take eight
+// bytes per byte of text: rules that look at every block but report in few
+// ask Text for them only when they report.
+//
+// For the blocks of Document.Prose and the document's source, the texts of
+// all the blocks are built on the first call and kept: several rules read
+// the text of every block. Each block's is a string of its own, so that a
+// rule that keeps a word of it keeps no more than that block's text.
+func (b *ProseBlock) PlainText(src []byte) string {
+	d := b.doc
+	if d == nil || len(src) != len(d.Src) || len(src) > 0 && &src[0] != &d.Src[0] {
+		return b.plain(src)
+	}
+	d.plainTextsOnce.Do(func() {
+		d.plainTexts = make([]string, len(d.prose))
+		for i := range d.prose {
+			d.plainTexts[i] = d.prose[i].plain(d.Src)
+		}
+	})
+	return d.plainTexts[b.index]
+}
+
+// plain builds PlainText.
+func (b *ProseBlock) plain(src []byte) string {
+	var sb strings.Builder
+	sb.Grow(b.maxTextLen())
+	for i, r := range b.Runs {
+		if i > 0 {
+			sb.WriteString(runSeparator(src[b.Runs[i-1].End:r.Start]))
+		}
+		sb.Write(src[r.Start:r.End])
+	}
+	return sb.String()
+}
+
+// maxTextLen bounds the length of the block's text: a separator is at most
+// len(Placeholder)'s 3 bytes.
+func (b *ProseBlock) maxTextLen() int {
+	n := 0
+	for _, r := range b.Runs {
+		n += r.End - r.Start + len(string(Placeholder))
+	}
+	return n
+}
+
+// runSeparator is what stands in the text for gap, the source between two
+// runs (see Text).
+func runSeparator(gap []byte) string {
+	switch {
+	case bytes.IndexByte(gap, '\n') >= 0:
+		return "\n"
+	case len(bytes.Trim(gap, "*_~[]!")) == 0:
+		return ""
+	}
+	return string(Placeholder)
+}
+
 // join builds Text.
 func (b *ProseBlock) join(src []byte) (text string, offsets []int) {
 	// Every rule that reads prose calls this for every block: size both
@@ -69,16 +126,7 @@ func (b *ProseBlock) join(src []byte) (text string, offsets []int) {
 	for i, r := range b.Runs {
 		if i > 0 {
 			prev := b.Runs[i-1]
-			gap := src[prev.End:r.Start]
-			var sep string
-			switch {
-			case bytes.IndexByte(gap, '\n') >= 0:
-				sep = "\n"
-			case len(bytes.Trim(gap, "*_~[]!")) == 0:
-				sep = ""
-			default:
-				sep = string(Placeholder)
-			}
+			sep := runSeparator(src[prev.End:r.Start])
 			for range len(sep) {
 				offsets = append(offsets, prev.End)
 			}

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -87,5 +88,29 @@ func TestProseGatheredDuringParse(t *testing.T) {
 	}
 	if off := bytes.Index(d.Src, []byte("Text")); d.InCode(off) {
 		t.Error("prose is taken for code")
+	}
+}
+
+// TestPlainTextKeptPerDocument checks that PlainText is Text's text, built
+// once for the document's source and never reused for another source.
+func TestPlainTextKeptPerDocument(t *testing.T) {
+	d := parse(t, "# Title *em* `code`\n\nA [link](u) and {{ tag }} text\nnext line.\n\n| a | b |\n|---|---|\n| c | d |\n\nend **bold**_x_ !\n", SyntaxLiquid)
+	blocks := d.Prose()
+	if len(blocks) < 4 {
+		t.Fatalf("%d blocks", len(blocks))
+	}
+	for _, b := range blocks {
+		plain := b.PlainText(d.Src)
+		if text, _ := b.join(d.Src); plain != text {
+			t.Errorf("PlainText = %q, want %q", plain, text)
+		}
+		if again := b.PlainText(d.Src); unsafe.StringData(again) != unsafe.StringData(plain) {
+			t.Errorf("%q: computed twice", plain)
+		}
+		other := bytes.Clone(d.Src)
+		other[b.Runs[0].Start] = '#'
+		if otherText := b.PlainText(other); otherText[0] != '#' || otherText[1:] != plain[1:] {
+			t.Errorf("%q: kept text reused for another source: %q", plain, otherText)
+		}
 	}
 }
