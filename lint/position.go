@@ -93,6 +93,13 @@ func (idx *LineIndex) lineCheckpoints(start, end int) []checkpoint {
 // empty file has one empty line).
 func (idx *LineIndex) Lines() int { return len(idx.starts) }
 
+// LineOf returns the 1-based line of byte offset off: Position(off).Line,
+// without counting columns.
+func (idx *LineIndex) LineOf(off int) int {
+	off = min(max(off, 0), len(idx.src))
+	return sort.Search(len(idx.starts), func(i int) bool { return idx.starts[i] > off })
+}
+
 // LineStart returns the byte offset of the start of 1-based line n.
 func (idx *LineIndex) LineStart(n int) int {
 	if n < 1 {

@@ -199,3 +199,14 @@ func BenchmarkLineIndexByScan(b *testing.B) {
 		lineIndexByScan(src)
 	}
 }
+
+func TestLineOfIsPositionLine(t *testing.T) {
+	for _, src := range []string{"", "\uFEFFa\r\nb\n\nc", "x\n" + strings.Repeat("é", 3000) + "\ny"} {
+		idx := NewLineIndex([]byte(src))
+		for off := -2; off <= len(src)+2; off++ {
+			if got, want := idx.LineOf(off), idx.Position(off).Line; got != want {
+				t.Errorf("%q: LineOf(%d) = %d, want %d", src, off, got, want)
+			}
+		}
+	}
+}

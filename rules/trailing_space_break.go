@@ -155,7 +155,7 @@ func checkTrailingSpaceBreak(pass *lint.Pass) {
 				// its paragraphs are right-trimmed: no break in the real site,
 				// and a "\\" there would print a backslash.
 				delete(info.breaks, lineEnd)
-				info.paraEnds[d.Lines.Position(wsStart).Line] = "paragraph"
+				info.paraEnds[d.Lines.LineOf(wsStart)] = "paragraph"
 			}
 			tsbReport(pass, info, opts, brk, lineStart, wsStart, textEnd, lineEnd)
 		}
@@ -194,7 +194,7 @@ func tsbReport(pass *lint.Pass, info *tsbLineInfo, opts *TrailingSpaceBreakOptio
 			"replace the trailing white space with "+brk, repl)
 		return
 	}
-	line := pass.Doc.Lines.Position(wsStart).Line
+	line := pass.Doc.Lines.LineOf(wsStart)
 	var msg string
 	switch {
 	case wsStart == lineStart:
@@ -246,6 +246,12 @@ func kramdownEndsParagraph(rest []byte) bool {
 	if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
 		rest = rest[:nl+1]
 	}
+	// Each pattern needs one of "{^:<" after at most three spaces: most
+	// lines are spared the regular expressions.
+	first := bytes.TrimLeft(rest[:min(len(rest), 4)], " ")
+	if len(first) == 0 || !strings.ContainsRune("{^:<", rune(first[0])) {
+		return false
+	}
 	if kramdownBlockIAL.Match(rest) || kramdownEOB.Match(rest) || kramdownDefinition.Match(rest) {
 		return true
 	}
@@ -296,7 +302,7 @@ func tsbPlural(n int, word string) string {
 func tsbScan(d *lint.Document) *tsbLineInfo {
 	info := &tsbLineInfo{breaks: map[int]bool{}, headings: map[int]bool{}, paraEnds: map[int]string{}}
 	src := d.Src
-	lineOf := func(off int) int { return d.Lines.Position(off).Line }
+	lineOf := d.Lines.LineOf
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
