@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // Document is one Markdown file, parsed once and shared read-only by every
@@ -221,22 +222,7 @@ func (d *Document) scanTree() {
 	// runs as lines: sizing by that spares most regrowth.
 	lines := len(d.Lines.starts)
 	prose := proseCollector{runs: make([]Span, 0, lines), blocks: make([]proseExtent, 0, lines/4+1)}
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		status := prose.visit(d, n, entering)
-		if entering {
-			switch n.Kind() {
-			case ast.KindFencedCodeBlock, ast.KindCodeBlock:
-				if lines := n.Lines(); lines.Len() > 0 {
-					d.code = append(d.code, Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
-				}
-			case ast.KindCodeSpan:
-				if s, ok := inlineSpan(n); ok {
-					d.code = append(d.code, s)
-				}
-			}
-		}
-		return status, nil
-	})
+	d.scanChildren(d.AST, &prose)
 	d.prose = prose.prose(d)
 	d.code = append(d.code, d.highlights...)
 	sortSpans(d.code)
@@ -245,6 +231,43 @@ func (d *Document) scanTree() {
 		j := sort.Search(len(d.code), func(k int) bool { return d.code[k].End > t.Start })
 		t.InCode = j < len(d.code) && d.code[j].Start < t.End
 	}
+}
+
+// scanChildren scans the children of n in order.
+func (d *Document) scanChildren(n ast.Node, prose *proseCollector) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		d.scanNode(c, prose)
+	}
+}
+
+// scanNode scans n and what it holds, in document order (ast.Walk's order,
+// without its calls through a closure for every node twice).
+func (d *Document) scanNode(n ast.Node, prose *proseCollector) {
+	switch n.Kind() {
+	case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
+		prose.enterBlock(n)
+		d.scanChildren(n, prose)
+		prose.inBlock = false
+		return
+	case ast.KindFencedCodeBlock, ast.KindCodeBlock:
+		if lines := n.Lines(); lines.Len() > 0 {
+			d.code = append(d.code, Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
+		}
+		return
+	case ast.KindCodeSpan:
+		if s, ok := inlineSpan(n); ok {
+			d.code = append(d.code, s)
+		}
+		return
+	case ast.KindRawHTML, ast.KindAutoLink, ast.KindHTMLBlock:
+		return // neither prose nor code
+	case ast.KindText:
+		if prose.inBlock {
+			t := n.(*ast.Text)
+			prose.addText(d, t.Segment.Start, t.Segment.Stop)
+		}
+	}
+	d.scanChildren(n, prose)
 }
 
 // inlineSpan returns the extent of an inline node's text children.

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // ProseBlock is the text a reader sees in one block: a paragraph, a heading,
@@ -151,8 +150,9 @@ func (b *ProseBlock) join(src []byte) (text string, offsets []int) {
 // matter. They are gathered while the document is parsed (see scanTree).
 func (d *Document) Prose() []ProseBlock { return d.prose }
 
-// proseCollector gathers the prose blocks of a tree during a walk that
-// visits each node once, entering and leaving, as ast.Walk does.
+// proseCollector gathers the prose blocks of a tree during scanTree's walk:
+// paragraphs, headings, tight list items and table cells, whose text nodes
+// give the runs; code, raw HTML and autolinks give none.
 type proseCollector struct {
 	// runs holds the runs of every block; blocks are sliced from it once
 	// it is complete.
@@ -167,27 +167,17 @@ type proseExtent struct {
 	lo, hi int
 }
 
-// visit takes node n into account and says whether the walk should go
-// into its children.
-func (c *proseCollector) visit(d *Document, n ast.Node, entering bool) ast.WalkStatus {
-	switch n.Kind() {
-	case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
-		if entering {
-			c.blocks = append(c.blocks, proseExtent{node: n, lo: len(c.runs), hi: len(c.runs)})
-		}
-		c.inBlock = entering
-	case ast.KindCodeSpan, ast.KindRawHTML, ast.KindAutoLink, ast.KindHTMLBlock,
-		ast.KindFencedCodeBlock, ast.KindCodeBlock:
-		return ast.WalkSkipChildren
-	case ast.KindText:
-		if entering && c.inBlock {
-			// Blocks never nest, so the open block is the last one.
-			t := n.(*ast.Text)
-			c.runs = d.appendRuns(c.runs, t.Segment.Start, t.Segment.Stop)
-			c.blocks[len(c.blocks)-1].hi = len(c.runs)
-		}
-	}
-	return ast.WalkContinue
+// enterBlock opens block n.
+func (c *proseCollector) enterBlock(n ast.Node) {
+	c.blocks = append(c.blocks, proseExtent{node: n, lo: len(c.runs), hi: len(c.runs)})
+	c.inBlock = true
+}
+
+// addText adds the text [start, end) to the open block. Blocks never
+// nest, so the open block is the last one.
+func (c *proseCollector) addText(d *Document, start, end int) {
+	c.runs = d.appendRuns(c.runs, start, end)
+	c.blocks[len(c.blocks)-1].hi = len(c.runs)
 }
 
 // prose returns the blocks that hold prose: an image-only paragraph or a

@@ -114,3 +114,20 @@ func TestPlainTextKeptPerDocument(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScanTree is the walk of the parse that records code and gathers
+// prose, over every tenth file of the real blogs, parsed beforehand.
+func BenchmarkScanTree(b *testing.B) {
+	md := newMarkdown()
+	var docs []*Document
+	for _, src := range fuzzSeeds(b, []string{corporaDir()}, 10, 1<<20) {
+		docs = append(docs, parseDocument(md, "x.md", "/x.md", src, SyntaxLiquid, false, nil))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			d.code = d.code[:0]
+			d.scanTree()
+		}
+	}
+}
