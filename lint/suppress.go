@@ -31,13 +31,32 @@ var directiveRE = regexp.MustCompile(`<!--\s*postlint-(disable-next-line|disable
 func (d *Document) Directives() []Directive {
 	if !d.directivesDone {
 		d.directivesDone = true
-		// Every comment holds "postlint-": most files have none, and
-		// need no walk of their tree.
-		if bytes.Contains(d.Src, []byte("postlint-")) {
+		// Most files hold no directive, and need no walk of their tree.
+		if mayHoldDirective(d.Src) {
 			d.directives = d.findDirectives()
 		}
 	}
 	return d.directives
+}
+
+// mayHoldDirective reports whether src holds "<!--", white space (as \s
+// of directiveRE) and "postlint-", as every directive starts. It looks for
+// "<!--" first: "<" is rarer in a post than the "p" of "postlint-".
+func mayHoldDirective(src []byte) bool {
+	for i := 0; ; {
+		k := bytes.Index(src[i:], []byte("<!--"))
+		if k < 0 {
+			return false
+		}
+		i += k + len("<!--")
+		j := i
+		for j < len(src) && strings.IndexByte("\t\n\f\r ", src[j]) >= 0 {
+			j++
+		}
+		if bytes.HasPrefix(src[j:], []byte("postlint-")) {
+			return true
+		}
+	}
 }
 
 // findDirectives looks for the inline comments in the HTML of the tree.

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -103,5 +104,36 @@ func TestDirectivesPrefilter(t *testing.T) {
 	none := newSuppressor(nil, nil)
 	if none.suppressed("a", 0, 1) {
 		t.Error("no directive silences a finding")
+	}
+}
+
+// FuzzMayHoldDirective checks that text the prefilter passes over holds no
+// match of directiveRE.
+func FuzzMayHoldDirective(f *testing.F) {
+	for _, s := range []string{"<!-- postlint-disable -->", "<!--postlint-enable x-->", "<!--\n\t\f\r postlint-disable-line a -->", "<!-- <!-- postlint-disable -->", "<!- postlint-disable -->", "postlint-disable", "<!--\v postlint-disable -->"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if !mayHoldDirective(src) && directiveRE.Match(src) {
+			t.Errorf("%q: the prefilter hides a directive", src)
+		}
+	})
+}
+
+// BenchmarkMayHoldDirective is the prefilter over a post without directives.
+func BenchmarkMayHoldDirective(b *testing.B) {
+	src := []byte(strings.Repeat("A paragraph of a post, with a <em>tag</em> or two, as most have.\n\n", 60))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		mayHoldDirective(src)
+	}
+}
+
+// BenchmarkContainsPostlint is the former prefilter, for comparison.
+func BenchmarkContainsPostlint(b *testing.B) {
+	src := []byte(strings.Repeat("A paragraph of a post, with a <em>tag</em> or two, as most have.\n\n", 60))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		bytes.Contains(src, []byte("postlint-"))
 	}
 }
