@@ -58,8 +58,11 @@ var misspellData = sync.OnceValue(func() *misspellDict {
 		k := misspell.DictMain[i]
 		d.keys[k] = true
 		d.maxKeyLen = max(d.maxKeyLen, len(k))
-		h := keyFilterHash(k)
-		d.filter[h/64%uint32(len(d.filter))] |= 1 << (h % 64)
+		if d.minKeyLen == 0 || len(k) < d.minKeyLen {
+			d.minKeyLen = len(k)
+		}
+		word, bits := filterSlot(keyFilterHash(k))
+		d.filter[word] |= bits
 	}
 	return d
 })
@@ -68,11 +71,16 @@ type misspellDict struct {
 	replacer *misspell.Replacer
 	// keys are the misspellings, lower case.
 	keys map[string]bool
-	// maxKeyLen is the length of the longest key.
-	maxKeyLen int
-	// filter has the bit of each key's keyFilterHash set: a word whose bit
-	// is clear is no key, which spares most words a map lookup.
-	filter [1 << 15]uint64
+	// minKeyLen and maxKeyLen are the lengths of the shortest and the
+	// longest key.
+	minKeyLen, maxKeyLen int
+	// filter has the bits of each key's keyFilterHash set (see filterSlot):
+	// a word with a bit clear is no key, which spares most words a map
+	// lookup. It is read for every word of English prose, between the
+	// work of other rules: 32 KB stay in the processor's nearest cache
+	// where the former 256 KB missed it (0.17 s on c45). Two bits per key
+	// keep false positives near 1%.
+	filter [misspellFilterWords]uint64
 }
 
 // keyFilterHash is FNV-1a: isKey computes it while it lowers a word.
@@ -178,7 +186,7 @@ func (d *misspellDict) mayFlag(line string) bool {
 		plain := letters && (start == 0 || line[start-1] != '\\') && !strings.HasPrefix(line[i:], "://")
 		if plain {
 			// The only word the run can hold (see mayWord).
-			if i-start <= d.maxKeyLen && d.filterHas(h) && d.isKey(line[start:i]) {
+			if n := i - start; n >= d.minKeyLen && n <= d.maxKeyLen && d.filterHas(h) && d.isKey(line[start:i]) {
 				return true
 			}
 			continue
@@ -232,7 +240,7 @@ func (d *misspellDict) mayWord(line string, start, end int) bool {
 
 // isKey reports whether the lower case of word is a misspelling.
 func (d *misspellDict) isKey(word string) bool {
-	if len(word) > d.maxKeyLen {
+	if len(word) < d.minKeyLen || len(word) > d.maxKeyLen {
 		return false
 	}
 	var buf [64]byte
@@ -255,9 +263,20 @@ func (d *misspellDict) isKey(word string) bool {
 	return d.keys[string(lower)]
 }
 
-// filterHas reports whether the bit of keyFilterHash h is set in the filter.
+// filterHas reports whether the bits of keyFilterHash h are set in the
+// filter.
 func (d *misspellDict) filterHas(h uint32) bool {
-	return d.filter[h/64%uint32(len(d.filter))]&(1<<(h%64)) != 0
+	word, bits := filterSlot(h)
+	return d.filter[word]&bits == bits
+}
+
+// misspellFilterWords is the size of misspellDict.filter in 64-bit words.
+const misspellFilterWords = 1 << 12
+
+// filterSlot returns the filter word and the two bits of keyFilterHash h,
+// taken from distinct bits of h.
+func filterSlot(h uint32) (word uint32, bits uint64) {
+	return h >> 12 % misspellFilterWords, 1<<(h%64) | 1<<(h>>6%64)
 }
 
 // Classes of bytes for misspell's words.
