@@ -218,10 +218,11 @@ func fill(b []byte, start, end int) {
 // bodies, marks the tags inside them, and gathers the prose blocks: one walk
 // of the tree for what every document needs.
 func (d *Document) scanTree() {
-	// Text nodes end at line breaks, so a document has about as many
-	// runs as lines: sizing by that spares most regrowth.
+	// Text nodes end at line breaks, so a document has about as many runs
+	// as lines, and blocks for a third of its lines (1.1 and 0.32 on the
+	// real blogs): sizing a little above that spares most regrowth.
 	lines := len(d.Lines.starts)
-	prose := proseCollector{runs: make([]Span, 0, lines), blocks: make([]proseExtent, 0, lines/4+1)}
+	prose := proseCollector{runs: make([]Span, 0, lines+lines/4+4), blocks: make([]proseExtent, 0, lines/2+4)}
 	d.scanChildren(d.AST, &prose)
 	d.prose = prose.prose(d)
 	d.code = append(d.code, d.highlights...)
