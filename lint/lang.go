@@ -104,44 +104,38 @@ type functionWordCounts struct{ fr, en, total int }
 // the lower-cased text; text is cut at a word boundary (the caller joins
 // pieces with a space).
 func (c *functionWordCounts) add(text []byte) {
-	var key uint64 // the wordKey of the current word, lower-cased, while it may be a function word
-	n := 0         // the length in bytes of the current word, while it may be a function word
-	long := false  // the current word is longer than any function word
+	// key is the wordKey of the current word, lower-cased, and n its length
+	// in bytes: once n passes longestFunctionWord the word is no function
+	// word, and what key holds no longer matters.
+	var key uint64
+	n := 0
 	for i := 0; i < len(text); {
 		if b := text[i]; b < utf8.RuneSelf {
 			// ASCII, most prose: only A-Z and a-z are letters.
 			i++
 			if l := b | ('a' - 'A'); 'a' <= l && l <= 'z' {
-				if n < longestFunctionWord {
-					key = key<<8 | uint64(l)
-					n++
-				} else {
-					long = true
-				}
+				key = key<<8 | uint64(l)
+				n++
 				continue
 			}
 		} else {
 			r, size := utf8.DecodeRune(text[i:])
 			i += size
 			if r = unicode.ToLower(r); unicode.IsLetter(r) {
-				if size := utf8.RuneLen(r); n+size <= longestFunctionWord {
-					var enc [utf8.UTFMax]byte
-					for _, e := range enc[:utf8.EncodeRune(enc[:], r)] {
-						key = key<<8 | uint64(e)
-					}
-					n += size
-				} else {
-					long = true
+				var enc [utf8.UTFMax]byte
+				for _, e := range enc[:utf8.EncodeRune(enc[:], r)] {
+					key = key<<8 | uint64(e)
+					n++
 				}
 				continue
 			}
 		}
-		if !long && n > 0 {
+		if n > 0 && n <= longestFunctionWord {
 			c.count(key)
 		}
-		key, n, long = 0, 0, false
+		key, n = 0, 0
 	}
-	if !long && n > 0 {
+	if n > 0 && n <= longestFunctionWord {
 		c.count(key)
 	}
 }
