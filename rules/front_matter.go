@@ -107,6 +107,30 @@ severity set in the configuration applies to every finding.
 // without its extension.
 var jekyllPostNameRE = regexp.MustCompile(`^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)$`)
 
+// matchJekyllPostName is jekyllPostNameRE.FindStringSubmatch(name) without
+// the regular expression engine, which cost more than the rest of the
+// check: each group of digits is the whole run of digits before its "-".
+func matchJekyllPostName(name string) []string {
+	m := make([]string, 1, 5)
+	m[0] = name
+	rest := name
+	for _, width := range [3][2]int{{2, 4}, {1, 2}, {1, 2}} {
+		n := 0
+		for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+			n++
+		}
+		if n < width[0] || n > width[1] || n == len(rest) || rest[n] != '-' {
+			return nil
+		}
+		m = append(m, rest[:n])
+		rest = rest[n+1:]
+	}
+	if strings.IndexByte(rest, '\n') >= 0 {
+		return nil // "." matches no line break
+	}
+	return append(m, rest)
+}
+
 type fmChecker struct {
 	pass *lint.Pass
 	opts *FrontMatterOptions
@@ -224,7 +248,7 @@ var yamlLinePrefix = regexp.MustCompile(`^(yaml: )?line \d+: `)
 func (c *fmChecker) checkPostName(post *lint.Post) bool {
 	base := path.Base(post.Path)
 	name := strings.TrimSuffix(base, path.Ext(base))
-	m := jekyllPostNameRE.FindStringSubmatch(name)
+	m := matchJekyllPostName(name)
 	if m == nil || path.Ext(base) == "" {
 		suggestion := ""
 		if d, _, ok := lint.ParseDate(post.FrontMatter["date"]); ok {
@@ -235,7 +259,7 @@ func (c *fmChecker) checkPostName(post *lint.Post) bool {
 		c.report(lint.SeverityWarning, c.doc.BOM, c.doc.BOM, "%s is under _posts/ but its name lacks the YYYY-MM-DD- date: Jekyll silently skips it%s", base, suggestion)
 		return false
 	}
-	nameDate, err := time.Parse("2006-1-2", fmt.Sprintf("%s-%s-%s", expandYear(m[1]), m[2], m[3]))
+	nameDate, err := time.Parse("2006-1-2", expandYear(m[1])+"-"+m[2]+"-"+m[3])
 	if err != nil {
 		c.report(lint.SeverityError, c.doc.BOM, c.doc.BOM, "%s has an invalid date %s-%s-%s in its name: Jekyll stops with \"Invalid date\"", base, m[1], m[2], m[3])
 		return false
