@@ -62,39 +62,92 @@ func builtBySite(site *lint.Site, rel string) bool {
 }
 
 func jekyllReads(site *lint.Site, rel string) bool {
+	return jekyllReaderOf(site).reads(rel)
+}
+
+// jekyllReader holds what jekyllReads needs of a site's configuration,
+// read once: it is asked for every file of the site by several rules.
+type jekyllReader struct {
+	collectionsDir string
+	cols           map[string]map[string]any
+	excludes       []jekyllExclude
+}
+
+// jekyllExclude is one exclude pattern of the site. A pattern without glob
+// syntax (most are plain paths: "Gemfile", "vendor/bundle") matches as
+// doublestar would with a string comparison: the path itself, or, for
+// pattern + "/**", anything under it.
+type jekyllExclude struct {
+	pattern string
+	literal bool
+	under   string // pattern + "/", for a literal pattern
+}
+
+func jekyllReaderOf(site *lint.Site) *jekyllReader {
+	return site.Memo("rules/siteinfo:reader", func() any {
+		r := &jekyllReader{
+			collectionsDir: strings.Trim(fmString(site.Config["collections_dir"]), "/"),
+			cols:           jekyllCollections(site),
+		}
+		for _, pat := range jekyllExcludes(site) {
+			e := jekyllExclude{pattern: pat, literal: literalGlob(pat)}
+			if e.literal {
+				e.under = pat + "/"
+			}
+			r.excludes = append(r.excludes, e)
+		}
+		return r
+	}).(*jekyllReader)
+}
+
+// literalGlob reports whether doublestar reads pattern as a plain path:
+// no glob or escape character, and none of the forms (empty, a leading or
+// trailing slash, an empty segment) left to doublestar to decide.
+func literalGlob(pattern string) bool {
+	return pattern != "" && !strings.ContainsAny(pattern, "*?[]{}\\") &&
+		!strings.HasPrefix(pattern, "/") && !strings.HasSuffix(pattern, "/") && !strings.Contains(pattern, "//")
+}
+
+func (e jekyllExclude) matches(rel string) bool {
+	if e.literal {
+		return rel == e.pattern || strings.HasPrefix(rel, e.under)
+	}
+	if ok, _ := doublestar.Match(e.pattern, rel); ok {
+		return true
+	}
+	ok, _ := doublestar.Match(strings.TrimSuffix(e.pattern, "/")+"/**", rel)
+	return ok
+}
+
+func (r *jekyllReader) reads(rel string) bool {
 	dir := path.Dir(rel)
 	if dir == "." {
 		dir = ""
 	}
-	collectionsDir := strings.Trim(fmString(site.Config["collections_dir"]), "/")
-	if collectionsDir != "" {
-		if rest, ok := strings.CutPrefix(dir, collectionsDir+"/"); ok {
+	if r.collectionsDir != "" {
+		if rest, ok := strings.CutPrefix(dir, r.collectionsDir+"/"); ok {
 			dir = rest
-		} else if dir == collectionsDir {
+		} else if dir == r.collectionsDir {
 			dir = ""
 		}
 	}
-	cols := jekyllCollections(site)
-	if dir != "" {
-		for i, part := range strings.Split(dir, "/") {
-			if part == "_posts" || part == "_drafts" {
+	for i := 0; dir != ""; i++ {
+		part, rest, _ := strings.Cut(dir, "/")
+		dir = rest
+		if part == "_posts" || part == "_drafts" {
+			continue
+		}
+		if i == 0 && strings.HasPrefix(part, "_") {
+			if _, ok := r.cols[strings.TrimPrefix(part, "_")]; ok {
 				continue
 			}
-			if i == 0 && strings.HasPrefix(part, "_") {
-				if _, ok := cols[strings.TrimPrefix(part, "_")]; ok {
-					continue
-				}
-			}
-			if strings.HasPrefix(part, "_") || strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") || strings.HasPrefix(part, "~") {
-				return false
-			}
 		}
-	}
-	for _, pat := range jekyllExcludes(site) {
-		if ok, _ := doublestar.Match(pat, rel); ok {
+		if strings.HasPrefix(part, "_") || strings.HasPrefix(part, ".") || strings.HasPrefix(part, "#") || strings.HasPrefix(part, "~") {
 			return false
 		}
-		if ok, _ := doublestar.Match(strings.TrimSuffix(pat, "/")+"/**", rel); ok {
+	}
+	for _, e := range r.excludes {
+		if e.matches(rel) {
 			return false
 		}
 	}
