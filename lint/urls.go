@@ -64,11 +64,8 @@ func (d *Document) LiquidVars(s *Site) map[string]string {
 // {{ "/x" | relative_url }}, absolute_url, prepend/append filters,
 // {{ page.KEY }} from the front matter, variables the document assigns,
 // and {% link PATH %}. It returns false when some tag cannot be known.
-// vars may be nil.
+// vars may be nil (it is only read).
 func (s *Site) ExpandURL(d *Document, raw string, vars map[string]string) (string, bool) {
-	if vars == nil {
-		vars = map[string]string{}
-	}
 	return s.expandWith(d, raw, vars)
 }
 

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,12 +13,15 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// TestListLinksCorpora checks that listLinks counts the links readItem
-// counts, on every list of the real blogs.
-func TestListLinksCorpora(t *testing.T) {
-	lists := 0
-	forEachCorpusMarkdown(t, func(p string, src []byte) {
+// TestListLinkCountsCorpora checks that listLinkCounts counts the links
+// readItem counts, on every list of the real blogs and of pages that mix
+// lists, quotes, images, code and raw HTML.
+func TestListLinkCountsCorpora(t *testing.T) {
+	lists, withLinks := 0, 0
+	check := func(p string, src []byte) {
 		doc := lint.ParseFile(nil, p, p, src, "", nil)
+		counts, most := listLinkCounts(doc)
+		wantMost := 0
 		_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if _, ok := n.(*ast.List); !ok || !entering {
 				return ast.WalkContinue, nil
@@ -26,14 +31,31 @@ func TestListLinksCorpora(t *testing.T) {
 			for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 				want += readItem(doc, nil, nil, nil, item, nil).links
 			}
-			if got := listLinks(n); got != want {
-				t.Errorf("%s: a list: listLinks = %d, readItem counts %d", p, got, want)
+			if got := counts[n]; got != want {
+				t.Errorf("%s: a list: listLinkCounts = %d, readItem counts %d", p, got, want)
 			}
+			if want > 0 {
+				withLinks++
+			}
+			wantMost = max(wantMost, want)
 			return ast.WalkContinue, nil
 		})
-	})
-	if lists < 500 {
-		t.Errorf("only %d lists", lists)
+		if most != wantMost {
+			t.Errorf("%s: listLinkCounts says the most is %d, want %d", p, most, wantMost)
+		}
+		if len(counts) > lists {
+			t.Errorf("%s: listLinkCounts counts %d lists", p, len(counts))
+		}
+	}
+	forEachCorpusMarkdown(t, check)
+	pieces := []string{"- ", "* ", "1. ", "  ", "    ", "> ", "\n", "\n\n", "[a](b)", "[c][d]", "[d]: /d\n", "![i](j)", "![x [y](z)](w)",
+		"`[k](l)`", "<span>[m](n)</span>", "<a href=\"o\">", "[p](q ![r](s))", "**[t](u)**", "text ", "```\n", "<div>\n", "| a | [v](w) |\n|---|---|\n"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i, page := range randomMixes(rng, pieces, 30, 3000) {
+		check(fmt.Sprintf("mix%d.md", i), []byte(page))
+	}
+	if lists < 500 || withLinks < 200 {
+		t.Errorf("only %d lists, %d with links", lists, withLinks)
 	}
 }
 
@@ -139,5 +161,38 @@ func TestItemPostsCorpora(t *testing.T) {
 	})
 	if withPosts < 20 {
 		t.Errorf("only %d items link to posts", withPosts)
+	}
+}
+
+// BenchmarkFindNavLists looks for navigation lists in every post of the
+// real blogs, read with their sites, as checkSeries does for each page it
+// checks (after other rules have asked for the page's links).
+func BenchmarkFindNavLists(b *testing.B) {
+	type page struct {
+		site  *lint.Site
+		post  *lint.Post
+		facts *seriesSite
+		doc   *lint.Document
+	}
+	var pages []page
+	opts := defaultSeriesOrderOptions()
+	forEachCorpusSite(b, func(site *lint.Site) {
+		facts := seriesFacts(site, opts)
+		for _, p := range site.Posts {
+			abs := filepath.Join(site.Root, filepath.FromSlash(p.Path))
+			src, err := os.ReadFile(abs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			doc := lint.ParseFileWithoutLanguage(site, abs, p.Path, src)
+			doc.Links()
+			pages = append(pages, page{site, p, facts, doc})
+		}
+	})
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, pg := range pages {
+			findNavLists(pg.doc, pg.site, pg.post, pg.facts, opts.MinLinks)
+		}
 	}
 }

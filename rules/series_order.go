@@ -295,6 +295,12 @@ var hereMarkers = []string{"vous êtes ici", "vous etes ici", "you are here", "(
 
 // findNavLists returns the series navigation lists of d, whose post is p.
 func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, minLinks int) []navList {
+	// Each listed post needs an item with a link: most lists, and most
+	// pages, have too few links to read their items.
+	counts, most := listLinkCounts(d)
+	if most < minLinks {
+		return nil
+	}
 	var linkOf map[ast.Node]lint.Link // built for the first list with enough links
 	var out []navList
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -307,13 +313,11 @@ func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSit
 			}
 			return ast.WalkContinue, nil
 		}
-		// Each listed post needs an item with a link: most lists have too
-		// few links to read their items.
-		if listLinks(n) < minLinks {
+		if counts[n] < minLinks {
 			return ast.WalkContinue, nil
 		}
 		if linkOf == nil {
-			linkOf = map[ast.Node]lint.Link{}
+			linkOf = make(map[ast.Node]lint.Link, len(d.Links()))
 			for _, l := range d.Links() {
 				linkOf[l.Node] = l
 			}
@@ -326,14 +330,33 @@ func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSit
 	return out
 }
 
-// listLinks counts the links of a list's items as readItem does: outside
-// nested lists, code, raw HTML and images.
-func listLinks(list ast.Node) int {
-	n := 0
-	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
-		eachItemLink(item, func(ast.Node) { n++ })
+// listLinkCounts counts the links of each list's items that readItem
+// reads (outside nested lists, code, raw HTML and images), and returns the
+// largest count, without walking the page: from each link of the page
+// (Doc.Links, which other rules need anyway) up to the nearest node
+// eachItemLink does not enter; when that node is a list, the link is one
+// of its items' links. Lists without such links are not in counts.
+func listLinkCounts(d *lint.Document) (counts map[ast.Node]int, most int) {
+	for _, l := range d.Links() {
+		if _, ok := l.Node.(*ast.Link); !ok {
+			continue
+		}
+	up:
+		for n := l.Node.Parent(); n != nil; n = n.Parent() {
+			switch n.(type) {
+			case *ast.List:
+				if counts == nil {
+					counts = map[ast.Node]int{}
+				}
+				counts[n]++
+				most = max(most, counts[n])
+				break up
+			case *ast.CodeSpan, *ast.RawHTML, *ast.Image:
+				break up
+			}
+		}
 	}
-	return n
+	return counts, most
 }
 
 type rawItem struct {
