@@ -51,6 +51,33 @@ var postNameMatcher = regexp.MustCompile(`^((?:.+/)?)(\d+-\d+-\d+)-(.*)$`)
 // as posts.
 var jekyllDateFilename = regexp.MustCompile(`^(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^./]+)$`)
 
+// isDatedFilename reports whether jekyllDateFilename matches s, without
+// running the expression, whose lazy prefix is slow to try: the part after
+// the last slash is "DATE-NAME.EXT" (2 to 4, 1 or 2, 1 or 2 digits, then a
+// last dot with text after it), and the part before that slash, if any,
+// is what "(?:.+/)*?" matches: two characters at least, no line break.
+func isDatedFilename(s string) bool {
+	tail := s
+	if i := strings.LastIndexByte(s, '/'); i >= 0 {
+		if i == 0 || strings.IndexByte(s[:i], '\n') >= 0 {
+			return false
+		}
+		tail = s[i+1:]
+	}
+	for _, digits := range [...][2]int{{2, 4}, {1, 2}, {1, 2}} {
+		n := 0
+		for n < len(tail) && tail[n] >= '0' && tail[n] <= '9' {
+			n++
+		}
+		if n < digits[0] || n > digits[1] || n == len(tail) || tail[n] != '-' {
+			return false
+		}
+		tail = tail[n+1:]
+	}
+	dot := strings.LastIndexByte(tail, '.')
+	return dot >= 0 && dot < len(tail)-1
+}
+
 // jekyllPost is one file Jekyll reads as a post.
 type jekyllPost struct {
 	rel string
@@ -804,7 +831,7 @@ func (s *Site) JekyllRendersLiquid(rel string, hasFrontMatter bool, fm map[strin
 	for i, seg := range segs[:len(segs)-1] {
 		switch {
 		case seg == "_posts":
-			return jekyllDateFilename.MatchString(strings.Join(segs[i+1:], "/"))
+			return isDatedFilename(strings.Join(segs[i+1:], "/"))
 		case seg == "_drafts":
 			return true
 		case i == 0 && (seg == "_includes" || seg == "_layouts" || s.JekyllCollectionDirs()[seg]):

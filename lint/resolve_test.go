@@ -444,3 +444,73 @@ func TestPostFileNamedMatchesJekyllRegexp(t *testing.T) {
 		t.Fatalf("only %d matches: the test does not exercise matching", matched)
 	}
 }
+
+// TestIsDatedFilename checks isDatedFilename against the expression it
+// replaces, on paths built from the pieces of dated and undated names.
+func TestIsDatedFilename(t *testing.T) {
+	pieces := []string{"2020", "20", "202", "20201", "1", "01", "123", "-", "/", "//", ".", "..", "md", "markdown", "a", "b c", "\n", "é", "\xff", "_posts", "0"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	inputs := []string{"", "2020-01-02-a.md", "/2020-01-02-a.md", "x/2020-01-02-a.md", "//2020-01-02-a.md", "a\n/2020-01-02-a.md", "2020-1-2-.md", "2020-01-02-a.", "2020-01-02-a.b.c", "2020-01-02.md"}
+	some := func(b *strings.Builder, n int) {
+		for range rng.IntN(n) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+	}
+	digits := func(b *strings.Builder, n int) {
+		for range rng.IntN(n) {
+			b.WriteByte(byte('0' + rng.IntN(10)))
+		}
+	}
+	seps := []string{"-", "-", "-", "-", "/", ".", ""}
+	folders := []string{"", "", "a/", "x/y/", "/", "//", "\n/", "a\n/", "a/\n", "é/"}
+	names := []string{"a.md", "b c.markdown", ".md", "a.", "a.b.c", "a", "a/b.md", "a.\n", "\n.x", "a..", "x.é"}
+	for range 100000 {
+		var b strings.Builder
+		if rng.IntN(2) == 0 {
+			b.WriteString(folders[rng.IntN(len(folders))])
+		} else {
+			some(&b, 4) // noise
+		}
+		for _, n := range []int{6, 4, 4} {
+			digits(&b, n)
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		if rng.IntN(2) == 0 {
+			b.WriteString(names[rng.IntN(len(names))])
+		} else {
+			some(&b, 4) // noise
+		}
+		inputs = append(inputs, b.String())
+	}
+	matched := 0
+	for _, s := range inputs {
+		want := jekyllDateFilename.MatchString(s)
+		if got := isDatedFilename(s); got != want {
+			t.Errorf("isDatedFilename(%q) = %v, the expression says %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 300 {
+		t.Errorf("only %d inputs match", matched)
+	}
+}
+
+// BenchmarkIsDatedFilename reads typical post names with isDatedFilename
+// and with the expression it replaces.
+func BenchmarkIsDatedFilename(b *testing.B) {
+	names := []string{"2023-04-20-KubeCon-J1.md", "2019/2019-12-01-advent-of-code-day-1.markdown", "drafts/notes.md", "2021-3-7-x.md", "index.md"}
+	for _, fn := range []struct {
+		name  string
+		match func(string) bool
+	}{{"fast", isDatedFilename}, {"regexp", jekyllDateFilename.MatchString}} {
+		b.Run(fn.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, n := range names {
+					fn.match(n)
+				}
+			}
+		})
+	}
+}
