@@ -31,60 +31,103 @@ func (d *Document) Links() []Link {
 		return d.links
 	}
 	d.linksDone = true
-	var ix *linkIndex
-	cursor := d.BodyStart
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		var dest []byte
-		image := false
-		switch v := n.(type) {
-		case *ast.Link:
-			dest = v.Destination
-		case *ast.Image:
-			dest = v.Destination
-			image = true
-		case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.CodeSpan:
-			return ast.WalkSkipChildren, nil
-		default:
-			// Blocks are not always in source order (goldmark moves
-			// footnote definitions to the end), so each block restarts
-			// the search at its own first line.
-			if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-				cursor = n.Lines().At(0).Start
-			}
-			return ast.WalkContinue, nil
-		}
-		if s, ok := inlineSpan(n); ok {
-			cursor = max(cursor, s.End)
-		}
-		l := Link{Node: n, Image: image}
-		if ix == nil {
-			ix = newLinkIndex(d.Masked, d.BodyStart)
-			// Inline links and images have one "(" each: room for
-			// them all and a few reference links.
-			d.links = make([]Link, 0, len(ix.openers)+4)
-		}
-		if s, ok := ix.findDestination(cursor, dest); ok {
-			l.DestSpan, l.Located = s, true
-			cursor = s.End
-		} else if s, ok := ix.findDefinition(dest); ok {
-			l.DestSpan, l.Located, l.Reference = s, true, true
-		} else if s, ok := inlineSpan(n); ok {
-			l.DestSpan = s
-		} else {
-			l.DestSpan = Span{cursor, cursor}
-		}
-		if l.Located {
-			l.Dest = string(d.Src[l.DestSpan.Start:l.DestSpan.End])
-		} else {
-			l.Dest = string(dest)
-		}
-		d.links = append(d.links, l)
-		return ast.WalkContinue, nil
-	})
+	f := linkFinder{d: d, cursor: d.BodyStart}
+	f.visit(d.AST)
 	return d.links
+}
+
+// linkFinder walks a document for Links, in the order and with the skips
+// of ast.Walk, by plain recursion: the walk visits every node of the page,
+// text included, and ast.Walk's two calls of a closure per node were most
+// of its cost.
+type linkFinder struct {
+	d      *Document
+	ix     *linkIndex
+	cursor int
+}
+
+func (f *linkFinder) visit(n ast.Node) {
+	var dest []byte
+	image := false
+	switch v := n.(type) {
+	case *ast.Text:
+		return // a leaf, and no block
+	case *ast.Link:
+		dest = v.Destination
+	case *ast.Image:
+		dest = v.Destination
+		image = true
+	case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.CodeSpan:
+		return
+	case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
+		lines := n.Lines()
+		if lines.Len() == 0 {
+			f.visitChildren(n)
+			return
+		}
+		// As for any block, below.
+		f.cursor = lines.At(0).Start
+		// Their inline content is parsed from their lines: without a "["
+		// there, it holds no link or image, and its nodes, most of a
+		// page's, need no visit.
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			if bytes.IndexByte(f.d.Masked[seg.Start:seg.Stop], '[') >= 0 {
+				f.visitChildren(n)
+				return
+			}
+		}
+		return
+	default:
+		// Blocks are not always in source order (goldmark moves
+		// footnote definitions to the end), so each block restarts
+		// the search at its own first line.
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			f.cursor = n.Lines().At(0).Start
+		}
+		f.visitChildren(n)
+		return
+	}
+	f.add(n, dest, image)
+	f.visitChildren(n)
+}
+
+func (f *linkFinder) visitChildren(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		f.visit(c)
+	}
+}
+
+// add records the link or image n, whose destination goldmark decoded as
+// dest, and locates its destination in the source.
+func (f *linkFinder) add(n ast.Node, dest []byte, image bool) {
+	d := f.d
+	if s, ok := inlineSpan(n); ok {
+		f.cursor = max(f.cursor, s.End)
+	}
+	l := Link{Node: n, Image: image}
+	if f.ix == nil {
+		f.ix = newLinkIndex(d.Masked, d.BodyStart)
+		// Inline links and images have one "(" each: room for
+		// them all and a few reference links.
+		d.links = make([]Link, 0, len(f.ix.openers)+4)
+	}
+	if s, ok := f.ix.findDestination(f.cursor, dest); ok {
+		l.DestSpan, l.Located = s, true
+		f.cursor = s.End
+	} else if s, ok := f.ix.findDefinition(dest); ok {
+		l.DestSpan, l.Located, l.Reference = s, true, true
+	} else if s, ok := inlineSpan(n); ok {
+		l.DestSpan = s
+	} else {
+		l.DestSpan = Span{f.cursor, f.cursor}
+	}
+	if l.Located {
+		l.Dest = string(d.Src[l.DestSpan.Start:l.DestSpan.End])
+	} else {
+		l.Dest = string(dest)
+	}
+	d.links = append(d.links, l)
 }
 
 // destEqual compares a destination as written with goldmark's decoded form,
