@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/postlint/postlint/lint"
@@ -194,5 +196,104 @@ func BenchmarkFindNavLists(b *testing.B) {
 		for _, pg := range pages {
 			findNavLists(pg.doc, pg.site, pg.post, pg.facts, opts.MinLinks)
 		}
+	}
+}
+
+// resolvedPosts returns the distinct posts the links of d resolve to as
+// navigation links.
+func resolvedPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite) []*lint.Post {
+	var out []*lint.Post
+	for _, l := range d.Links() {
+		if q := resolveNavLink(d, s, p, facts, l); q != nil && !slices.Contains(out, q) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// TestPostLinkDestinationsBound checks that postLinkDestinations counts at
+// least as many destinations as a page has links to distinct posts, so
+// that navIndex skips only pages without navigation lists: on every post
+// of the real blogs, and on random pages of links, images and templates
+// naming the posts of a Jekyll and a Hugo blog.
+func TestPostLinkDestinationsBound(t *testing.T) {
+	opts := defaultSeriesOrderOptions()
+	pages, skipped, withPosts := 0, 0, 0
+	check := func(s *lint.Site, p *lint.Post, facts *seriesSite, src []byte) {
+		abs := filepath.Join(s.Root, filepath.FromSlash(p.Path))
+		d := lint.ParseFileWithoutLanguage(s, abs, p.Path, src)
+		posts := resolvedPosts(d, s, p, facts)
+		bound := postLinkDestinations(s, src)
+		pages++
+		if len(posts) > 1 {
+			withPosts++
+		}
+		if bound < len(posts) {
+			t.Errorf("%s: %q: %d destinations counted, but links to %d posts", p.Path, src, bound, len(posts))
+		}
+		if bound < opts.MinLinks {
+			skipped++
+			if l := findNavLists(d, s, p, facts, opts.MinLinks); len(l) > 0 {
+				t.Errorf("%s: %q: navigation lists but %d destinations counted", p.Path, src, bound)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	forEachCorpusSite(t, func(s *lint.Site) {
+		facts := seriesFacts(s, opts)
+		var pieces []string
+		for _, p := range s.Posts {
+			src, err := os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(p.Path)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(s, p, facts, src)
+			if len(pieces) < 40 && (s.Kind == lint.SiteJekyll && p.Kind == "post" || s.Kind == lint.SiteHugo) {
+				target := "{% post_url " + p.Name + " %}"
+				if s.Kind == lint.SiteHugo {
+					target = `{{< relref "/` + strings.TrimPrefix(p.Path, "content/") + `" >}}`
+				}
+				pieces = append(pieces, target)
+				if urls := siteURLIndex(s).byFile[p.Path]; len(urls) > 0 {
+					pieces = append(pieces, urls[0], s.URL+urls[0], "<"+urls[0]+">")
+				}
+			}
+		}
+		if !strings.Contains(s.Root, "ludovicalarcon") && !strings.Contains(s.Root, "zibok") {
+			return
+		}
+		dests := append(pieces, "#x", "https://example.com/", "/img/a.png", "a b", "\\#x", "&#35;x", "")
+		p := s.Posts[0]
+		for range 3000 {
+			var b strings.Builder
+			for range rng.IntN(12) {
+				dest := dests[rng.IntN(len(dests))]
+				switch rng.IntN(9) {
+				case 0:
+					b.WriteString("- [a](" + dest + ")\n")
+				case 1:
+					b.WriteString("![i](" + dest + ")")
+				case 2:
+					b.WriteString("[![t](" + dest + ")](" + dests[rng.IntN(len(dests))] + ")\n")
+				case 3:
+					b.WriteString("[r" + strconv.Itoa(rng.IntN(3)) + "]: " + dest + "\n")
+				case 4:
+					b.WriteString("* [b][r" + strconv.Itoa(rng.IntN(3)) + "]\n")
+				case 5:
+					b.WriteString("\\![x](" + dest + ") ")
+				case 6:
+					b.WriteString("`![c](" + dest + ")` [d](\n" + dest + ")\n")
+				case 7:
+					b.WriteString([]string{"\n", "\n\n", "- ", "**", "{% if x %}", "{{ site.baseurl }}"}[rng.IntN(6)])
+				default:
+					b.WriteString("1. [e](" + dest + ") ![f](" + dests[rng.IntN(len(dests))] + ")\n")
+				}
+			}
+			check(s, p, facts, []byte(b.String()))
+		}
+	})
+	t.Logf("%d pages, %d with links to posts, %d skipped", pages, withPosts, skipped)
+	if withPosts < 500 || skipped < 500 {
+		t.Errorf("%d pages with links to posts, %d skipped: too few", withPosts, skipped)
 	}
 }

@@ -255,7 +255,7 @@ func navIndex(s *lint.Site, opts *SeriesOrderOptions) map[*lint.Post][][]*lint.P
 			}
 			abs := filepath.Join(s.Root, filepath.FromSlash(p.Path))
 			src, err := os.ReadFile(abs)
-			if err != nil || bytes.Count(src, []byte("](")) < opts.MinLinks {
+			if err != nil || bytes.Count(src, []byte("](")) < opts.MinLinks || postLinkDestinations(s, src) < opts.MinLinks {
 				continue
 			}
 			d := lint.ParseFileWithoutLanguage(s, abs, p.Path, src)
@@ -265,6 +265,68 @@ func navIndex(s *lint.Site, opts *SeriesOrderOptions) map[*lint.Post][][]*lint.P
 		}
 		return idx
 	}).(map[*lint.Post][][]*lint.Post)
+}
+
+// postLinkDestinations bounds from above, reading bytes, the number of
+// links of src that a navigation list may list: a list needs min-links of
+// them, and most pages, whose links are images, external or to their own
+// headings, need no parse to know they have too few. It counts every link
+// destination ("](" or a reference definition's "]:") except
+//   - those that surely resolve to no post without a template tag: "#..."
+//     (this page), or a URL with a scheme that is not the site's own URL,
+//     and no "{" before the end of the line;
+//   - those that are surely an image's: "![alt](dest)" with a "!" that is
+//     not escaped, and an alt and destination without the characters that
+//     could make the "![" something else or the link's destination differ
+//     from what is written (brackets, code, HTML, templates, escapes,
+//     entities, line breaks).
+//
+// A link listed as a post resolves its destination as written, which one of
+// the counted destinations holds (TestPostLinkDestinationsBound).
+func postLinkDestinations(s *lint.Site, src []byte) int {
+	n := 0
+	for i := 0; ; {
+		k := bytes.Index(src[i:], []byte("]"))
+		if k < 0 {
+			return n
+		}
+		at := i + k
+		i = at + 1
+		if at+1 >= len(src) || src[at+1] != '(' && src[at+1] != ':' {
+			continue
+		}
+		if src[at+1] == '(' && imageDestination(src, at) {
+			continue
+		}
+		dest := src[at+2:]
+		// Where Doc.Links finds the destination: after white space and
+		// one "<".
+		dest = bytes.TrimLeft(dest, " \t\r\n")
+		dest = bytes.TrimPrefix(dest, []byte("<"))
+		line := dest
+		if nl := bytes.IndexByte(line, '\n'); nl >= 0 {
+			line = line[:nl]
+		}
+		if bytes.IndexByte(line, '{') < 0 && (bytes.HasPrefix(dest, []byte("#")) || hasScheme(string(line)) && (s.URL == "" || !bytes.HasPrefix(dest, []byte(s.URL)))) {
+			continue
+		}
+		n++
+	}
+}
+
+// imageDestination reports whether the "](" at src[at] surely ends the
+// text of an image: see postLinkDestinations.
+func imageDestination(src []byte, at int) bool {
+	open := bytes.LastIndex(src[:at], []byte("!["))
+	if open < 0 || open > 0 && src[open-1] == '\\' || bytes.ContainsAny(src[open+2:at], "[]`\\<>{}%&\n\r") {
+		return false
+	}
+	dest := src[at+2:]
+	end := bytes.IndexAny(dest, ")\n")
+	if end < 0 {
+		end = len(dest)
+	}
+	return len(dest) > 0 && dest[0] > ' ' && !bytes.ContainsAny(dest[:end], "{&\\<")
 }
 
 // ---------------------------------------------------------------------------
