@@ -156,6 +156,17 @@ func checkMissingImage(pass *lint.Pass) {
 		return
 	}
 	c := &imageChecker{pass: pass, site: site, rel: rel, opts: opts}
+	var refs []imageRef
+	for _, l := range pass.Doc.Links() {
+		if l.Image {
+			refs = append(refs, imageRef{raw: l.Dest, start: l.DestSpan.Start, end: l.DestSpan.End, what: "image"})
+		}
+	}
+	refs = append(refs, htmlImages(pass.Doc)...)
+	refs = append(refs, c.frontMatterImages()...)
+	if len(refs) == 0 {
+		return // what follows only serves the checks
+	}
 	switch site.Kind {
 	case lint.SiteJekyll:
 		c.liquid = site.JekyllRendersLiquid(rel, pass.Doc.FrontMatter.Has(), pass.Doc.FrontMatter.Data)
@@ -171,14 +182,6 @@ func checkMissingImage(pass *lint.Pass) {
 	default:
 		c.plain = true
 	}
-	var refs []imageRef
-	for _, l := range pass.Doc.Links() {
-		if l.Image {
-			refs = append(refs, imageRef{raw: l.Dest, start: l.DestSpan.Start, end: l.DestSpan.End, what: "image"})
-		}
-	}
-	refs = append(refs, htmlImages(pass.Doc)...)
-	refs = append(refs, c.frontMatterImages()...)
 	// Images sharing a reference definition are one finding, at it.
 	seen := map[lint.Span]bool{}
 	for _, r := range refs {

@@ -89,6 +89,11 @@ func checkPostURL(pass *lint.Pass) {
 	if site == nil || site.Kind == lint.SitePlain {
 		return
 	}
+	// Most pages have no tag to check: the tests of the page below cost
+	// more than looking.
+	if !hasCheckedTag(site, pass.Doc.Tags) {
+		return
+	}
 	rel, ok := site.Rel(pass.Doc.AbsPath)
 	if !ok {
 		return
@@ -106,18 +111,43 @@ func checkPostURL(pass *lint.Pass) {
 	warn := min(pass.Severity, lint.SeverityWarning)
 	for i := range pass.Doc.Tags {
 		t := &pass.Doc.Tags[i]
-		if !t.Live() {
+		if !checksTag(site, t) {
 			continue
 		}
 		switch {
-		case site.Kind == lint.SiteJekyll && t.Kind == lint.LiquidTag && t.Name == "post_url":
+		case site.Kind == lint.SiteJekyll && t.Name == "post_url":
 			checkPostURLTag(pass, rel, t, warn)
-		case site.Kind == lint.SiteJekyll && t.Kind == lint.LiquidTag && t.Name == "link":
+		case site.Kind == lint.SiteJekyll:
 			checkLinkTag(pass, t)
-		case site.Kind == lint.SiteHugo && (t.Kind == lint.ShortcodeHTML || t.Kind == lint.ShortcodeMarkdown) && (t.Name == "ref" || t.Name == "relref") && !t.Closing:
+		default:
 			checkRefTag(pass, rel, t)
 		}
 	}
+}
+
+func hasCheckedTag(site *lint.Site, tags []lint.Tag) bool {
+	for i := range tags {
+		if checksTag(site, &tags[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// checksTag reports whether post-url checks t: a live {% post_url %} or
+// {% link %} of a Jekyll page, or an opening ref or relref shortcode of a
+// Hugo page.
+func checksTag(site *lint.Site, t *lint.Tag) bool {
+	if !t.Live() {
+		return false
+	}
+	switch site.Kind {
+	case lint.SiteJekyll:
+		return t.Kind == lint.LiquidTag && (t.Name == "post_url" || t.Name == "link")
+	case lint.SiteHugo:
+		return (t.Kind == lint.ShortcodeHTML || t.Kind == lint.ShortcodeMarkdown) && (t.Name == "ref" || t.Name == "relref") && !t.Closing
+	}
+	return false
 }
 
 // argSpan returns the span of a tag's arguments, or of the whole tag when
