@@ -55,12 +55,11 @@ func siteIDEngine(site *lint.Site) (idEngine, string) {
 }
 
 var (
-	htmlIDRE          = regexp.MustCompile(`(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']`)
-	entityRE          = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
-	ialIDRE           = regexp.MustCompile(`^\s*\{:\s*([^}]*)\}\s*$`)
-	kramLeadRE        = regexp.MustCompile(`^[^a-zA-Z]+`)
-	kramDashes        = strings.NewReplacer("---", "", "--", "")
-	setextUnderlineRE = regexp.MustCompile(`^ {0,3}(=+|-+)\s*$`)
+	htmlIDRE   = regexp.MustCompile(`(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']`)
+	entityRE   = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+	ialIDRE    = regexp.MustCompile(`^\s*\{:\s*([^}]*)\}\s*$`)
+	kramLeadRE = regexp.MustCompile(`^[^a-zA-Z]+`)
+	kramDashes = strings.NewReplacer("---", "", "--", "")
 )
 
 // computeAnchors finds the ids of a parsed document.
@@ -114,12 +113,12 @@ type anchorBuilder struct {
 	a       *docAnchors
 	engine  idEngine
 	prefix  string
-	counter map[string]int // kramdown's count of each id seen
+	counter map[string]int // kramdown's count of each id seen, once needed
 }
 
 func newAnchorBuilder(site *lint.Site) *anchorBuilder {
 	engine, prefix := siteIDEngine(site)
-	return &anchorBuilder{a: &docAnchors{ids: map[string]bool{}, certain: true}, engine: engine, prefix: prefix, counter: map[string]int{}}
+	return &anchorBuilder{a: &docAnchors{ids: map[string]bool{}, certain: true}, engine: engine, prefix: prefix}
 }
 
 // heading adds the automatic id of a heading whose text a reader sees is
@@ -162,6 +161,9 @@ func (b *anchorBuilder) heading(text string, tagged bool) {
 
 // numbered gives a repeated kramdown id its count ("intro-1").
 func (b *anchorBuilder) numbered(id string) string {
+	if b.counter == nil {
+		b.counter = map[string]int{} // kramdown engines only
+	}
 	if c, seen := b.counter[id]; seen {
 		b.counter[id] = c + 1
 		return id + "-" + strconv.Itoa(c+1)
@@ -364,7 +366,7 @@ func ialID(doc *lint.Document, h *ast.Heading) string {
 // heading, or on the line after that when next underlines the heading.
 func ialIDAfter(next, afterNext []byte) string {
 	// The expressions need a "=" or "-", and a "{:": most lines have none.
-	if bytes.ContainsAny(next, "=-") && setextUnderlineRE.Match(next) {
+	if isSetextUnderline(next) {
 		next = afterNext
 	}
 	if !bytes.Contains(next, []byte("{:")) {
@@ -380,6 +382,28 @@ func ialIDAfter(next, afterNext []byte) string {
 		}
 	}
 	return ""
+}
+
+// isSetextUnderline reports whether `^ {0,3}(=+|-+)\s*$` matches line:
+// up to three spaces, a run of "=" or of "-", then only white space. Most
+// lines after a heading hold a "-" somewhere, and the expression was tried
+// on each.
+func isSetextUnderline(line []byte) bool {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	if i == len(line) || line[i] != '=' && line[i] != '-' {
+		return false
+	}
+	for c := line[i]; i < len(line) && line[i] == c; i++ {
+	}
+	for ; i < len(line); i++ {
+		if !isRE2Space(line[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // headingText is the text a reader sees in a heading; tagged is set when a

@@ -193,3 +193,33 @@ func BenchmarkLinkedPageAnchors(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkComputeAnchors is the anchors of every page of the real blogs,
+// parsed once beforehand, as internal-link computes them for each page it
+// checks.
+func BenchmarkComputeAnchors(b *testing.B) {
+	type page struct {
+		site *lint.Site
+		doc  *lint.Document
+	}
+	var pages []page
+	forEachCorpusSite(b, func(site *lint.Site) {
+		site.Files.Walk(func(rel string) {
+			if !lint.IsMarkdown(rel) {
+				return
+			}
+			abs := filepath.Join(site.Root, filepath.FromSlash(rel))
+			src, err := os.ReadFile(abs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages = append(pages, page{site, lint.ParseFileWithoutLanguage(site, abs, rel, src)})
+		})
+	})
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			computeAnchors(p.site, p.doc)
+		}
+	}
+}

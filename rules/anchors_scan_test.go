@@ -2,6 +2,7 @@ package rules
 
 import (
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -106,5 +107,31 @@ func BenchmarkFootnoteLabels(b *testing.B) {
 		for _, p := range pages {
 			footnoteLabels(p)
 		}
+	}
+}
+
+// TestIsSetextUnderline checks isSetextUnderline against the expression
+// it replaces, on lines built from the pieces of underlines.
+func TestIsSetextUnderline(t *testing.T) {
+	re := regexp.MustCompile(`^ {0,3}(=+|-+)\s*$`)
+	pieces := []string{" ", "  ", "\t", "=", "==", "-", "--", "\r", "\n", "\f", "\v", "a", "*", "_", "\u00a0"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	matched := 0
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(7) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		line := []byte(b.String())
+		want := re.Match(line)
+		if got := isSetextUnderline(line); got != want {
+			t.Errorf("isSetextUnderline(%q) = %v, the expression says %v", line, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("only %d lines match", matched)
 	}
 }
