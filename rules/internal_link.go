@@ -111,7 +111,7 @@ func (c *linkChecker) check(l lint.Link) {
 	dest := strings.TrimSpace(l.Dest)
 	dest = strings.TrimSuffix(strings.TrimPrefix(dest, "<"), ">")
 	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
-		if m := relativeURLRE.FindStringSubmatch(dest); m != nil {
+		if m := relativeURLMatch(dest); m != nil {
 			dest = m[1]
 		} else if end, ok := baseurlTagEnd(dest); ok {
 			dest = dest[end:]
@@ -179,6 +179,17 @@ func (c *linkChecker) check(l lint.Link) {
 	if frag != "" && target != "" && lint.IsMarkdown(target) {
 		c.checkFragment(target, frag, span, dest, target == c.rel)
 	}
+}
+
+// relativeURLMatch is relativeURLRE.FindStringSubmatch(dest), tried only
+// when dest starts with "{{" and holds "_url", as the expression needs:
+// most destinations with a tag have other tags ({{ site.baseurl }},
+// {% post_url %}).
+func relativeURLMatch(dest string) []string {
+	if !strings.HasPrefix(dest, "{{") || !strings.Contains(dest, "_url") {
+		return nil
+	}
+	return relativeURLRE.FindStringSubmatch(dest)
 }
 
 // hasScheme reports whether dest starts with a URL scheme and its colon,

@@ -3,6 +3,8 @@ package rules
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/postlint/postlint/lint"
@@ -90,4 +92,35 @@ func BenchmarkDestPrefixes(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestRelativeURLMatch checks relativeURLMatch against the expression on
+// destinations built from the pieces of template tags.
+func TestRelativeURLMatch(t *testing.T) {
+	pieces := []string{"{{", "}}", "{%", "%}", "-", " ", "\"", "'", "/a", "|", "relative_url", "absolute_url", "post_url", "_url", "site.baseurl", "x"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	matched := 0
+	for i := range 100000 {
+		var b strings.Builder
+		if i%2 == 0 { // the expression's shape, with random parts
+			b.WriteString("{{")
+			for _, part := range [][]string{{"", "-"}, {"", " "}, {"\"", "'"}, {"/a", "", "x y"}, {"\"", "'"}, {"", " "}, {"|", "||"}, {" ", ""}, {"relative_url", "absolute_url", "post_url"}, {"", " "}, {"", "-"}, {"}}", "}} ", "%}"}} {
+				b.WriteString(part[rng.IntN(len(part))])
+			}
+		}
+		for range rng.IntN(4) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		dest := b.String()
+		want := relativeURLRE.FindStringSubmatch(dest)
+		if got := relativeURLMatch(dest); !slices.Equal(got, want) {
+			t.Errorf("relativeURLMatch(%q) = %q, the expression says %q", dest, got, want)
+		}
+		if want != nil {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("only %d destinations match", matched)
+	}
 }
