@@ -15,26 +15,26 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// TestListLinkCountsCorpora checks that listLinkCounts counts the links
-// readItem counts, on every list of the real blogs and of pages that mix
+// TestListLinkCountsCorpora checks that listItemLinks finds as many links
+// as readItem counts, on every list of the real blogs and of pages that mix
 // lists, quotes, images, code and raw HTML.
 func TestListLinkCountsCorpora(t *testing.T) {
-	lists, withLinks := 0, 0
+	listsSeen, withLinks := 0, 0
 	check := func(p string, src []byte) {
 		doc := lint.ParseFile(nil, p, p, src, "", nil)
-		counts, most := listLinkCounts(doc)
+		lists, most := listItemLinks(doc)
 		wantMost := 0
 		_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if _, ok := n.(*ast.List); !ok || !entering {
 				return ast.WalkContinue, nil
 			}
-			lists++
+			listsSeen++
 			want := 0
 			for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 				want += readItem(doc, nil, nil, nil, item, nil).links
 			}
-			if got := counts[n]; got != want {
-				t.Errorf("%s: a list: listLinkCounts = %d, readItem counts %d", p, got, want)
+			if got := len(lists[n]); got != want {
+				t.Errorf("%s: a list: listItemLinks finds %d, readItem counts %d", p, got, want)
 			}
 			if want > 0 {
 				withLinks++
@@ -43,10 +43,10 @@ func TestListLinkCountsCorpora(t *testing.T) {
 			return ast.WalkContinue, nil
 		})
 		if most != wantMost {
-			t.Errorf("%s: listLinkCounts says the most is %d, want %d", p, most, wantMost)
+			t.Errorf("%s: listItemLinks says the most is %d, want %d", p, most, wantMost)
 		}
-		if len(counts) > lists {
-			t.Errorf("%s: listLinkCounts counts %d lists", p, len(counts))
+		if len(lists) > listsSeen {
+			t.Errorf("%s: listItemLinks finds %d lists", p, len(lists))
 		}
 	}
 	forEachCorpusMarkdown(t, check)
@@ -56,8 +56,8 @@ func TestListLinkCountsCorpora(t *testing.T) {
 	for i, page := range randomMixes(rng, pieces, 30, 3000) {
 		check(fmt.Sprintf("mix%d.md", i), []byte(page))
 	}
-	if lists < 500 || withLinks < 200 {
-		t.Errorf("only %d lists, %d with links", lists, withLinks)
+	if listsSeen < 500 || withLinks < 200 {
+		t.Errorf("only %d lists, %d with links", listsSeen, withLinks)
 	}
 }
 
@@ -128,9 +128,10 @@ func TestTitleClaimCache(t *testing.T) {
 	}
 }
 
-// TestItemPostsCorpora checks that itemPosts finds the posts readItem
-// finds, on every item of every list of the real blogs' posts, read with
-// their sites.
+// TestItemPostsCorpora checks that the links listItemLinks gives each
+// item, in page order and one item after the other, resolve to the posts
+// readItem finds, on every item of every list of the real blogs' posts,
+// read with their sites.
 func TestItemPostsCorpora(t *testing.T) {
 	withPosts := 0
 	forEachCorpusSite(t, func(site *lint.Site) {
@@ -146,16 +147,30 @@ func TestItemPostsCorpora(t *testing.T) {
 			for _, l := range doc.Links() {
 				linkOf[l.Node] = l
 			}
+			lists, _ := listItemLinks(doc)
 			_ = ast.Walk(doc.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-				if _, ok := n.(*ast.ListItem); !ok || !entering {
+				if _, ok := n.(*ast.List); !ok || !entering {
 					return ast.WalkContinue, nil
 				}
-				got, want := itemPosts(doc, site, p, facts, n, linkOf), readItem(doc, site, p, facts, n, linkOf).posts
-				if !slices.Equal(got, want) {
-					t.Errorf("%s: an item: itemPosts = %v, readItem's posts %v", p.Path, got, want)
+				links := lists[n]
+				for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+					var got []*lint.Post
+					if len(links) > 0 && links[0].item == item {
+						got = itemPosts(doc, site, p, facts, links)
+						for len(links) > 0 && links[0].item == item {
+							links = links[1:]
+						}
+					}
+					want := readItem(doc, site, p, facts, item, linkOf).posts
+					if !slices.Equal(got, want) {
+						t.Errorf("%s: an item: itemPosts = %v, readItem's posts %v", p.Path, got, want)
+					}
+					if len(got) > 0 {
+						withPosts++
+					}
 				}
-				if len(got) > 0 {
-					withPosts++
+				if len(links) > 0 {
+					t.Errorf("%s: a list: %d links of listItemLinks out of item order", p.Path, len(links))
 				}
 				return ast.WalkContinue, nil
 			})

@@ -359,11 +359,11 @@ var hereMarkers = []string{"vous êtes ici", "vous etes ici", "you are here", "(
 func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, minLinks int) []navList {
 	// Each listed post needs an item with a link: most lists, and most
 	// pages, have too few links to read their items.
-	counts, most := listLinkCounts(d)
+	lists, most := listItemLinks(d)
 	if most < minLinks {
 		return nil
 	}
-	var linkOf map[ast.Node]lint.Link // built for the first list with enough links
+	var linkOf map[ast.Node]lint.Link // built for the first list that may list posts
 	var out []navList
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -375,7 +375,9 @@ func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSit
 			}
 			return ast.WalkContinue, nil
 		}
-		if counts[n] < minLinks {
+		// Most lists with links link elsewhere than to posts: the posts of
+		// the items decide, before their text is read.
+		if links := lists[n]; len(links) < minLinks || !mayListPosts(d, s, p, facts, links, minLinks) {
 			return ast.WalkContinue, nil
 		}
 		if linkOf == nil {
@@ -392,33 +394,43 @@ func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSit
 	return out
 }
 
-// listLinkCounts counts the links of each list's items that readItem
-// reads (outside nested lists, code, raw HTML and images), and returns the
-// largest count, without walking the page: from each link of the page
-// (Doc.Links, which other rules need anyway) up to the nearest node
-// eachItemLink does not enter; when that node is a list, the link is one
-// of its items' links. Lists without such links are not in counts.
-func listLinkCounts(d *lint.Document) (counts map[ast.Node]int, most int) {
-	for _, l := range d.Links() {
+// listLink is a link of a list's item that readItem reads.
+type listLink struct {
+	item ast.Node // the list's child that holds it
+	link *lint.Link
+}
+
+// listItemLinks returns, for each list of d, the links of its items that
+// readItem reads (outside nested lists, code, raw HTML and images), in
+// page order, and the largest number of them a list has, without walking
+// the page: from each link of the page (Doc.Links, which other rules need
+// anyway) up to the nearest node eachItemLink does not enter; when that
+// node is a list, the link is one of its items' links. Lists without such
+// links are not in lists.
+func listItemLinks(d *lint.Document) (lists map[ast.Node][]listLink, most int) {
+	links := d.Links()
+	for i := range links {
+		l := &links[i]
 		if _, ok := l.Node.(*ast.Link); !ok {
 			continue
 		}
+		child := l.Node
 	up:
-		for n := l.Node.Parent(); n != nil; n = n.Parent() {
+		for n := l.Node.Parent(); n != nil; child, n = n, n.Parent() {
 			switch n.(type) {
 			case *ast.List:
-				if counts == nil {
-					counts = map[ast.Node]int{}
+				if lists == nil {
+					lists = map[ast.Node][]listLink{}
 				}
-				counts[n]++
-				most = max(most, counts[n])
+				lists[n] = append(lists[n], listLink{item: child, link: l})
+				most = max(most, len(lists[n]))
 				break up
 			case *ast.CodeSpan, *ast.RawHTML, *ast.Image:
 				break up
 			}
 		}
 	}
-	return counts, most
+	return lists, most
 }
 
 type rawItem struct {
@@ -432,11 +444,6 @@ type rawItem struct {
 }
 
 func navListOf(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, list ast.Node, linkOf map[ast.Node]lint.Link, minLinks int) (navList, bool) {
-	// Most lists with links link elsewhere than to posts: the posts of the
-	// items decide, before their text is read.
-	if !mayListPosts(d, s, p, facts, list, linkOf, minLinks) {
-		return navList{}, false
-	}
 	raws := make([]rawItem, 0, list.ChildCount())
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 		raws = append(raws, readItem(d, s, p, facts, item, linkOf))
@@ -499,13 +506,17 @@ func navListOf(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, 
 }
 
 // mayListPosts applies the tests of navListOf that need only the posts
-// each item links to (readItem's posts): no item links to two posts, no
-// post is linked twice, and minLinks other posts are.
-func mayListPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, list ast.Node, linkOf map[ast.Node]lint.Link, minLinks int) bool {
+// each item links to (readItem's posts), given the list's links
+// (listItemLinks): no item links to two posts, no post is linked twice,
+// and minLinks other posts are. navListOf must pass them too.
+func mayListPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, links []listLink, minLinks int) bool {
 	seen := map[*lint.Post]bool{}
 	others := 0
-	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
-		posts := itemPosts(d, s, p, facts, item, linkOf)
+	for i := 0; i < len(links); {
+		// The links of an item follow each other in page order.
+		posts := itemPosts(d, s, p, facts, links[i:])
+		for item := links[i].item; i < len(links) && links[i].item == item; i++ {
+		}
 		if len(posts) > 1 {
 			return false
 		}
@@ -523,17 +534,18 @@ func mayListPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSit
 	return others >= minLinks
 }
 
-// itemPosts returns the distinct posts the links of a list item resolve
-// to, outside its nested lists, as readItem does.
-func itemPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, item ast.Node, linkOf map[ast.Node]lint.Link) []*lint.Post {
+// itemPosts returns the distinct posts the links of an item resolve to,
+// as readItem does, given the item's links and those after them.
+func itemPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, links []listLink) []*lint.Post {
 	var posts []*lint.Post
-	eachItemLink(item, func(n ast.Node) {
-		if l, ok := linkOf[n]; ok {
-			if q := resolveNavLink(d, s, p, facts, l); q != nil && !slices.Contains(posts, q) {
-				posts = append(posts, q)
-			}
+	for _, l := range links {
+		if l.item != links[0].item {
+			break
 		}
-	})
+		if q := resolveNavLink(d, s, p, facts, *l.link); q != nil && !slices.Contains(posts, q) {
+			posts = append(posts, q)
+		}
+	}
 	return posts
 }
 
