@@ -2,7 +2,6 @@ package lint
 
 import (
 	"path"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -16,11 +15,6 @@ var jekyllStyles = map[string]string{
 	"weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
 	"none":     "/:categories/:title:output_ext",
 }
-
-var (
-	placeholderRE = regexp.MustCompile(`:([a-z_]+)`)
-	slashesRE     = regexp.MustCompile(`/+`)
-)
 
 // JekyllURL returns the URL path Jekyll gives a file of the site (rel is
 // root-relative, fm its front matter), without baseurl: the first of
@@ -264,21 +258,48 @@ func jekyllOutputExt(rel string) string {
 }
 
 // expandPermalink replaces :placeholders and cleans the result as
-// Jekyll's URL class does.
+// Jekyll's URL class does. It reads the template as placeholderRE and
+// slashesRE would, without running them: it is called for every page and
+// post of a Jekyll site's URL index.
 func expandPermalink(tmpl string, ph map[string]string) string {
-	out := placeholderRE.ReplaceAllStringFunc(tmpl, func(m string) string {
-		name := m[1:]
+	var b strings.Builder
+	b.Grow(len(tmpl) + 32)
+	b.WriteByte('/')
+	lastSlash := true
+	write := func(s string) {
+		for i := 0; i < len(s); i++ {
+			if s[i] == '/' && lastSlash {
+				continue // a run of slashes is one
+			}
+			lastSlash = s[i] == '/'
+			b.WriteByte(s[i])
+		}
+	}
+	for i := 0; i < len(tmpl); {
+		end := i + 1
+		for tmpl[i] == ':' && end < len(tmpl) && (tmpl[end] >= 'a' && tmpl[end] <= 'z' || tmpl[end] == '_') {
+			end++
+		}
+		if end == i+1 { // no placeholder here
+			write(tmpl[i:end])
+			i = end
+			continue
+		}
+		name := tmpl[i+1 : end]
+		repl := tmpl[i:end]
 		// Jekyll substitutes each placeholder as a plain prefix, so the
 		// longest known name wins (":title" in ":titlefoo" is one, and
 		// ":output_ext" is not ":output").
 		for n := len(name); n > 0; n-- {
 			if v, ok := ph[name[:n]]; ok {
-				return v + name[n:]
+				repl = v + name[n:]
+				break
 			}
 		}
-		return m
-	})
-	return slashesRE.ReplaceAllString("/"+out, "/")
+		write(repl)
+		i = end
+	}
+	return b.String()
 }
 
 // slugifyPretty is Jekyll's slugify in "pretty" mode, case kept: runs of
