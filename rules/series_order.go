@@ -941,6 +941,9 @@ type claimPattern struct {
 	// case-insensitive expressions, which have no literal prefix, are tried
 	// at every byte.
 	needs [][]string
+	// mayMatch, when set, is a finer test of the lower-case text, which
+	// re cannot match when it fails.
+	mayMatch func(lower string) bool
 }
 
 // Word groups the claim expressions need (see claimPattern.needs).
@@ -1026,34 +1029,34 @@ func compileClaim(body string) *regexp.Regexp {
 // article", an indefinite "d'une série"), so that ordinals about other
 // things (days, sections, other posts) do not match.
 var proseClaims = []claimPattern{
-	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet|ce\s+texte|ce\s+chapitre)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|un|une)?\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal, [][]string{needThisFRNoun, needSeriesFR}},
-	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|partie|opus|chapitre|tome)`), claimOrdinal, [][]string{{"article", "billet", "post"}, {"volet", "pisode", "partie", "opus", "chapitre", "tome"}}},
-	{claimRE(`(?:c['’]est|voici|voilà|voila|il\s+s['’]agit)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|du|de\s+la)\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal, [][]string{needPresentFR, needSeriesFR}},
-	{claimRE(`(?:voici|voilà|voila|bienvenue\s+dans)\s+(?:le|la|ce|cette|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|opus)`), claimOrdinal, [][]string{{"voici", "voil", "bienvenue"}, {"volet", "pisode", "opus"}}},
-	{claimRE(`(?P<c>ORD)\s+(?:article|billet|post|volet|épisode|episode)\s+d['’]une\s+SERIESFR`), claimOrdinal, [][]string{{"article", "billet", "post", "volet", "pisode"}, needSeriesFR}},
-	{claimRE(`(?:ce|cet|cette)\s+(?P<c>ORD)\s+(?:article|billet|volet|épisode|episode|opus)`), claimOrdinal, [][]string{{"article", "billet", "volet", "pisode", "opus"}}},
-	{claimRE(`(?:this\s+(?:post|article|entry)\s+is|this\s+is|welcome\s+to)\s+(?:the\s+)?(?P<c>ORD)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:a|the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal, [][]string{needThisOrWelc, needSeriesEN}},
-	{claimRE(`(?P<c>ORD)\s+(?:post|article|entry|installment|instalment|episode|part)\s+(?:in|of)\s+a\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal, [][]string{needNounEN, needSeriesEN}},
-	{claimRE(`this\s+(?:post|article|entry)\s+is\s+(?:the\s+)?(?P<c>ORD)\s+(?:installment|instalment|episode|part|chapter)`), claimOrdinal, [][]string{needThis, {"post", "article", "entry"}, {"instal", "episode", "part", "chapter"}}},
-	{claimRE(`(?:in\s+)?this\s+(?P<c>ORD)\s+(?:post|article|installment|instalment|episode|entry)`), claimOrdinal, [][]string{needThis, {"post", "article", "instal", "episode", "entry"}}},
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet|ce\s+texte|ce\s+chapitre)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|un|une)?\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal, [][]string{needThisFRNoun, needSeriesFR}, nil},
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|partie|opus|chapitre|tome)`), claimOrdinal, [][]string{{"article", "billet", "post"}, {"volet", "pisode", "partie", "opus", "chapitre", "tome"}}, nil},
+	{claimRE(`(?:c['’]est|voici|voilà|voila|il\s+s['’]agit)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|du|de\s+la)\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal, [][]string{needPresentFR, needSeriesFR}, nil},
+	{claimRE(`(?:voici|voilà|voila|bienvenue\s+dans)\s+(?:le|la|ce|cette|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|opus)`), claimOrdinal, [][]string{{"voici", "voil", "bienvenue"}, {"volet", "pisode", "opus"}}, nil},
+	{claimRE(`(?P<c>ORD)\s+(?:article|billet|post|volet|épisode|episode)\s+d['’]une\s+SERIESFR`), claimOrdinal, [][]string{{"article", "billet", "post", "volet", "pisode"}, needSeriesFR}, nil},
+	{claimRE(`(?:ce|cet|cette)\s+(?P<c>ORD)\s+(?:article|billet|volet|épisode|episode|opus)`), claimOrdinal, [][]string{{"article", "billet", "volet", "pisode", "opus"}}, nil},
+	{claimRE(`(?:this\s+(?:post|article|entry)\s+is|this\s+is|welcome\s+to)\s+(?:the\s+)?(?P<c>ORD)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:a|the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal, [][]string{needThisOrWelc, needSeriesEN}, nil},
+	{claimRE(`(?P<c>ORD)\s+(?:post|article|entry|installment|instalment|episode|part)\s+(?:in|of)\s+a\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal, [][]string{needNounEN, needSeriesEN}, nil},
+	{claimRE(`this\s+(?:post|article|entry)\s+is\s+(?:the\s+)?(?P<c>ORD)\s+(?:installment|instalment|episode|part|chapter)`), claimOrdinal, [][]string{needThis, {"post", "article", "entry"}, {"instal", "episode", "part", "chapter"}}, nil},
+	{claimRE(`(?:in\s+)?this\s+(?P<c>ORD)\s+(?:post|article|installment|instalment|episode|entry)`), claimOrdinal, [][]string{needThis, {"post", "article", "instal", "episode", "entry"}}, nil},
 	// "Last" only after a copula: "ce dernier" alone is "the latter".
-	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet)\s+COP\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimLast, [][]string{needLastFR, needThisFRNoun, needSeriesFR}},
-	{claimRE(`(?:c['’]est|voici|voilà|voila)\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)\s+(?:volet|épisode|episode|article|billet)\s+DETFR\s+SERIESFR`), claimLast, [][]string{needLastFR, needSeriesFR, {"volet", "pisode", "article", "billet"}}},
-	{claimRE(`(?:this\s+(?:post|article)\s+is|this\s+is)\s+the\s+(?P<c>last|final)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimLast, [][]string{needThis, {"last", "final"}, needSeriesEN}},
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet)\s+COP\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimLast, [][]string{needLastFR, needThisFRNoun, needSeriesFR}, nil},
+	{claimRE(`(?:c['’]est|voici|voilà|voila)\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)\s+(?:volet|épisode|episode|article|billet)\s+DETFR\s+SERIESFR`), claimLast, [][]string{needLastFR, needSeriesFR, {"volet", "pisode", "article", "billet"}}, nil},
+	{claimRE(`(?:this\s+(?:post|article)\s+is|this\s+is)\s+the\s+(?P<c>last|final)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimLast, [][]string{needThis, {"last", "final"}, needSeriesEN}, nil},
 	// "Part 2 of 3" opens a sentence or follows "this is"; elsewhere it is
 	// often about a talk or a video.
-	{claimRE(`(?:^\s*|[.!?:]\s+|[(\[]\s*|(?:^|[^\p{L}\p{N}_])(?:this\s+is|this\s+(?:post|article)\s+is|welcome\s+to|cet\s+article\s+est\s+la|voici\s+la)\s+)(?P<c>(?:part|partie|volet|épisode|episode)\s+NUM\s*(?:of|sur|/)\s*TOT)`), claimPart, [][]string{{"part", "volet", "pisode"}, {"of", "sur", "/"}}},
-	{claimRE(`(?:this\s+is|welcome\s+to|this\s+(?:post|article)\s+is)\s+(?P<c>part\s+NUM)`), claimPart, [][]string{needThisOrWelc, {"part"}}},
+	{claimRE(`(?:^\s*|[.!?:]\s+|[(\[]\s*|(?:^|[^\p{L}\p{N}_])(?:this\s+is|this\s+(?:post|article)\s+is|welcome\s+to|cet\s+article\s+est\s+la|voici\s+la)\s+)(?P<c>(?:part|partie|volet|épisode|episode)\s+NUM\s*(?:of|sur|/)\s*TOT)`), claimPart, [][]string{{"part", "volet", "pisode"}, {"of", "sur", "/"}}, mayNumberPart},
+	{claimRE(`(?:this\s+is|welcome\s+to|this\s+(?:post|article)\s+is)\s+(?P<c>part\s+NUM)`), claimPart, [][]string{needThisOrWelc, {"part"}}, nil},
 }
 
 // titleClaims are read in a post's own title, which is about the post.
 var titleClaims = []claimPattern{
-	{claimRE(`(?P<c>(?:partie|part|épisode|episode|volet|chapitre|chapter|tome|n°|#)\s*(?:NUM|(?-i:(?P<r>[IVX]{1,4}))))(?:\s*(?:/|sur|of)\s*TOT)?`), claimPart, nil},
-	{claimRE(`(?P<c>[(\[]\s*(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[)\]])`), claimPart, nil},
-	{claimRE(`(?P<c>(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2}))\s*["']?\s*$`), claimPart, nil},
-	{claimRE(`(?P<c>ORD)\s+(?:partie|part|volet|épisode|episode|chapitre|chapter|article|billet|installment)`), claimPart, nil},
-	{claimRE(`(?P<c>(?:jour|journée|journee|day)\s*(?P<n>\d{1,2}))`), claimDay, nil},
-	{claimRE(`(?P<c>ORD)\s+(?:jour|journée|journee|day)`), claimDay, nil},
+	{claimRE(`(?P<c>(?:partie|part|épisode|episode|volet|chapitre|chapter|tome|n°|#)\s*(?:NUM|(?-i:(?P<r>[IVX]{1,4}))))(?:\s*(?:/|sur|of)\s*TOT)?`), claimPart, nil, nil},
+	{claimRE(`(?P<c>[(\[]\s*(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[)\]])`), claimPart, nil, nil},
+	{claimRE(`(?P<c>(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2}))\s*["']?\s*$`), claimPart, nil, nil},
+	{claimRE(`(?P<c>ORD)\s+(?:partie|part|volet|épisode|episode|chapitre|chapter|article|billet|installment)`), claimPart, nil, nil},
+	{claimRE(`(?P<c>(?:jour|journée|journee|day)\s*(?P<n>\d{1,2}))`), claimDay, nil, nil},
+	{claimRE(`(?P<c>ORD)\s+(?:jour|journée|journee|day)`), claimDay, nil, nil},
 }
 
 // titleClaimCache keeps the claims found in the titles of a site's posts and
@@ -1096,7 +1099,7 @@ func findClaims(text string, patterns []claimPattern) []claim {
 			if lower == "" {
 				lower = strings.ToLower(text)
 			}
-			if !containsOneOfEach(lower, p.needs) {
+			if !containsOneOfEach(lower, p.needs) || p.mayMatch != nil && !p.mayMatch(lower) {
 				continue
 			}
 		}
@@ -1133,6 +1136,60 @@ func findClaims(text string, patterns []claimPattern) []claim {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// mayNumberPart reports whether lower holds what the "part 2 of 3"
+// expression needs at its core: "part", "partie", "volet" or "pisode",
+// white space, a number of one or two digits or a number word, optional
+// white space, then "of", "sur" or "/". Most texts with "part" and "of"
+// (French "partir", "à part", English "part of") have none.
+func mayNumberPart(lower string) bool {
+	for _, kw := range [...]string{"part", "volet", "pisode"} {
+		for rest := lower; ; {
+			i := strings.Index(rest, kw)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(kw):]
+			after := rest
+			if kw == "part" && !startsWithRE2Space(after) {
+				after = strings.TrimPrefix(after, "ie")
+			}
+			if !startsWithRE2Space(after) {
+				continue
+			}
+			after = strings.TrimLeft(after, " \t\n\f\r")
+			if numberThenOf(after) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func startsWithRE2Space(s string) bool { return s != "" && isRE2Space(s[0]) }
+
+// numberThenOf reports whether s starts with NUM (one or two digits or a
+// number word), optional white space and "of", "sur" or "/".
+func numberThenOf(s string) bool {
+	var heads []string
+	if n := len(s) - len(strings.TrimLeft(s, "0123456789")); n > 0 {
+		for k := 1; k <= min(n, 2); k++ {
+			heads = append(heads, s[k:])
+		}
+	}
+	for w := range numberWords {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			heads = append(heads, rest)
+		}
+	}
+	for _, rest := range heads {
+		rest = strings.TrimLeft(rest, " \t\n\f\r")
+		if strings.HasPrefix(rest, "of") || strings.HasPrefix(rest, "sur") || strings.HasPrefix(rest, "/") {
+			return true
+		}
+	}
+	return false
 }
 
 // containsOneOfEach reports whether s holds a word of each group.

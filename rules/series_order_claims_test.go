@@ -127,6 +127,7 @@ func TestClaimGatesRandom(t *testing.T) {
 		"This post is the 3rd installment", "Welcome to the fifth part of my series", "This is part 2 of 3", "Part two of three: x",
 		"In this tenth post", "Cet article est le dernier de la série", "C'est le dernier volet de la saga", "This is the last post in the series",
 		"Il s'agit du second article de cette trilogie", "Voilà le 2e opus", "third entry of a Go series", "(Partie 2 sur 3)",
+		"Partie 1/3 : x", "Épisode 3 sur 5", "Volet deux sur trois", "part 12of 13", "à part ça, une partie de la suite",
 	}
 	vocab := strings.Fields(`cet ce cette article billet post texte chapitre épisode episode volet opus est constitu` + `e sera représente
 		donc ici maintenant le la l' l’ un une d'une d’une de du ma notre mon série serie suite saga trilogie feuilleton
