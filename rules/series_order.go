@@ -1029,16 +1029,16 @@ func compileClaim(body string) *regexp.Regexp {
 // article", an indefinite "d'une série"), so that ordinals about other
 // things (days, sections, other posts) do not match.
 var proseClaims = []claimPattern{
-	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet|ce\s+texte|ce\s+chapitre)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|un|une)?\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal, [][]string{needThisFRNoun, needSeriesFR}, nil},
-	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|partie|opus|chapitre|tome)`), claimOrdinal, [][]string{{"article", "billet", "post"}, {"volet", "pisode", "partie", "opus", "chapitre", "tome"}}, nil},
-	{claimRE(`(?:c['’]est|voici|voilà|voila|il\s+s['’]agit)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|du|de\s+la)\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal, [][]string{needPresentFR, needSeriesFR}, nil},
-	{claimRE(`(?:voici|voilà|voila|bienvenue\s+dans)\s+(?:le|la|ce|cette|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|opus)`), claimOrdinal, [][]string{{"voici", "voil", "bienvenue"}, {"volet", "pisode", "opus"}}, nil},
-	{claimRE(`(?P<c>ORD)\s+(?:article|billet|post|volet|épisode|episode)\s+d['’]une\s+SERIESFR`), claimOrdinal, [][]string{{"article", "billet", "post", "volet", "pisode"}, needSeriesFR}, nil},
-	{claimRE(`(?:ce|cet|cette)\s+(?P<c>ORD)\s+(?:article|billet|volet|épisode|episode|opus)`), claimOrdinal, [][]string{{"article", "billet", "volet", "pisode", "opus"}}, nil},
-	{claimRE(`(?:this\s+(?:post|article|entry)\s+is|this\s+is|welcome\s+to)\s+(?:the\s+)?(?P<c>ORD)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:a|the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal, [][]string{needThisOrWelc, needSeriesEN}, nil},
-	{claimRE(`(?P<c>ORD)\s+(?:post|article|entry|installment|instalment|episode|part)\s+(?:in|of)\s+a\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal, [][]string{needNounEN, needSeriesEN}, nil},
-	{claimRE(`this\s+(?:post|article|entry)\s+is\s+(?:the\s+)?(?P<c>ORD)\s+(?:installment|instalment|episode|part|chapter)`), claimOrdinal, [][]string{needThis, {"post", "article", "entry"}, {"instal", "episode", "part", "chapter"}}, nil},
-	{claimRE(`(?:in\s+)?this\s+(?P<c>ORD)\s+(?:post|article|installment|instalment|episode|entry)`), claimOrdinal, [][]string{needThis, {"post", "article", "instal", "episode", "entry"}}, nil},
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet|ce\s+texte|ce\s+chapitre)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|un|une)?\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal, [][]string{needThisFRNoun, needSeriesFR}, hasOrdinal},
+	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post)\s+COP\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|partie|opus|chapitre|tome)`), claimOrdinal, [][]string{{"article", "billet", "post"}, {"volet", "pisode", "partie", "opus", "chapitre", "tome"}}, hasOrdinal},
+	{claimRE(`(?:c['’]est|voici|voilà|voila|il\s+s['’]agit)\s+(?:donc\s+|ici\s+|maintenant\s+)?(?:le|la|l['’]|du|de\s+la)\s*(?P<c>ORD)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimOrdinal, [][]string{needPresentFR, needSeriesFR}, hasOrdinal},
+	{claimRE(`(?:voici|voilà|voila|bienvenue\s+dans)\s+(?:le|la|ce|cette|l['’])\s*(?P<c>ORD)\s+(?:volet|épisode|episode|opus)`), claimOrdinal, [][]string{{"voici", "voil", "bienvenue"}, {"volet", "pisode", "opus"}}, hasOrdinal},
+	{claimRE(`(?P<c>ORD)\s+(?:article|billet|post|volet|épisode|episode)\s+d['’]une\s+SERIESFR`), claimOrdinal, [][]string{{"article", "billet", "post", "volet", "pisode"}, needSeriesFR}, hasOrdinal},
+	{claimRE(`(?:ce|cet|cette)\s+(?P<c>ORD)\s+(?:article|billet|volet|épisode|episode|opus)`), claimOrdinal, [][]string{{"article", "billet", "volet", "pisode", "opus"}}, hasOrdinal},
+	{claimRE(`(?:this\s+(?:post|article|entry)\s+is|this\s+is|welcome\s+to)\s+(?:the\s+)?(?P<c>ORD)(?:\s+NOUNEN)?\s+(?:in|of)\s+(?:a|the|this|my|our)\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal, [][]string{needThisOrWelc, needSeriesEN}, hasOrdinal},
+	{claimRE(`(?P<c>ORD)\s+(?:post|article|entry|installment|instalment|episode|part)\s+(?:in|of)\s+a\s+(?:[\p{L}\d-]+\s+)?series`), claimOrdinal, [][]string{needNounEN, needSeriesEN}, hasOrdinal},
+	{claimRE(`this\s+(?:post|article|entry)\s+is\s+(?:the\s+)?(?P<c>ORD)\s+(?:installment|instalment|episode|part|chapter)`), claimOrdinal, [][]string{needThis, {"post", "article", "entry"}, {"instal", "episode", "part", "chapter"}}, hasOrdinal},
+	{claimRE(`(?:in\s+)?this\s+(?P<c>ORD)\s+(?:post|article|installment|instalment|episode|entry)`), claimOrdinal, [][]string{needThis, {"post", "article", "instal", "episode", "entry"}}, hasOrdinal},
 	// "Last" only after a copula: "ce dernier" alone is "the latter".
 	{claimRE(`(?:cet\s+article|ce\s+billet|ce\s+post|cet\s+épisode|ce\s+volet)\s+COP\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)(?:\s+NOUNFR)?\s+DETFR\s+SERIESFR`), claimLast, [][]string{needLastFR, needThisFRNoun, needSeriesFR}, nil},
 	{claimRE(`(?:c['’]est|voici|voilà|voila)\s+(?:donc\s+)?(?:le|la)\s+(?P<c>dernier|dernière|derniere)\s+(?:volet|épisode|episode|article|billet)\s+DETFR\s+SERIESFR`), claimLast, [][]string{needLastFR, needSeriesFR, {"volet", "pisode", "article", "billet"}}, nil},
@@ -1054,9 +1054,9 @@ var titleClaims = []claimPattern{
 	{claimRE(`(?P<c>(?:partie|part|épisode|episode|volet|chapitre|chapter|tome|n°|#)\s*(?:NUM|(?-i:(?P<r>[IVX]{1,4}))))(?:\s*(?:/|sur|of)\s*TOT)?`), claimPart, nil, nil},
 	{claimRE(`(?P<c>[(\[]\s*(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*[)\]])`), claimPart, nil, nil},
 	{claimRE(`(?P<c>(?P<n>\d{1,2})\s*/\s*(?P<m>\d{1,2}))\s*["']?\s*$`), claimPart, nil, nil},
-	{claimRE(`(?P<c>ORD)\s+(?:partie|part|volet|épisode|episode|chapitre|chapter|article|billet|installment)`), claimPart, nil, nil},
+	{claimRE(`(?P<c>ORD)\s+(?:partie|part|volet|épisode|episode|chapitre|chapter|article|billet|installment)`), claimPart, nil, hasOrdinal},
 	{claimRE(`(?P<c>(?:jour|journée|journee|day)\s*(?P<n>\d{1,2}))`), claimDay, nil, nil},
-	{claimRE(`(?P<c>ORD)\s+(?:jour|journée|journee|day)`), claimDay, nil, nil},
+	{claimRE(`(?P<c>ORD)\s+(?:jour|journée|journee|day)`), claimDay, nil, hasOrdinal},
 }
 
 // titleClaimCache keeps the claims found in the titles of a site's posts and
@@ -1136,6 +1136,29 @@ func findClaims(text string, patterns []claimPattern) []claim {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// hasOrdinal reports whether lower holds what ORD needs: an ordinal word
+// ("deuxième", "third", "1re", "2nd"), or a digit then "e", "è", "i" or
+// "t" ("2e", "2ème", "2ième", "4th"). Most texts that hold the words of an
+// ordinal claim hold no ordinal.
+func hasOrdinal(lower string) bool {
+	for i := 0; i+1 < len(lower); i++ {
+		if c := lower[i]; c >= '0' && c <= '9' {
+			switch next := lower[i+1:]; {
+			case next[0] == 'e', next[0] == 'i', next[0] == 't', strings.HasPrefix(next, "è"):
+				return true
+			}
+		}
+	}
+	for _, words := range [...]map[string]int{frOrdinals, enOrdinals} {
+		for w := range words {
+			if strings.Contains(lower, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mayNumberPart reports whether lower holds what the "part 2 of 3"
