@@ -767,7 +767,9 @@ func yamlValues(doc *yaml.Node, key string) []*yaml.Node {
 		n = n.Content[0]
 	}
 	nodes := []*yaml.Node{n}
-	for _, part := range strings.Split(key, ".") {
+	for rest, more := key, true; more && len(nodes) > 0; {
+		var part string
+		part, rest, more = strings.Cut(rest, ".")
 		list := strings.HasSuffix(part, "[]")
 		part = strings.TrimSuffix(part, "[]")
 		var next []*yaml.Node
@@ -805,7 +807,9 @@ func yamlValues(doc *yaml.Node, key string) []*yaml.Node {
 // dataValues does the same for decoded TOML or JSON front matter.
 func dataValues(data map[string]any, key string) []string {
 	cur := []any{data}
-	for _, part := range strings.Split(key, ".") {
+	for rest, more := key, true; more && len(cur) > 0; {
+		var part string
+		part, rest, more = strings.Cut(rest, ".")
 		list := strings.HasSuffix(part, "[]")
 		part = strings.TrimSuffix(part, "[]")
 		var next []any
