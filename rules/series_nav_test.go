@@ -277,7 +277,7 @@ func TestPostLinkDestinationsBound(t *testing.T) {
 		if !strings.Contains(s.Root, "ludovicalarcon") && !strings.Contains(s.Root, "zibok") {
 			return
 		}
-		dests := append(pieces, "#x", "https://example.com/", "/img/a.png", "a b", "\\#x", "&#35;x", "")
+		dests := slices.Concat(pieces, []string{"#x", "https://example.com/", "/img/a.png", "a b", "\\#x", "&#35;x", ""})
 		p := s.Posts[0]
 		for range 3000 {
 			var b strings.Builder

@@ -404,7 +404,7 @@ type listLink struct {
 // readItem reads (outside nested lists, code, raw HTML and images), in
 // page order, and the largest number of them a list has, without walking
 // the page: from each link of the page (Doc.Links, which other rules need
-// anyway) up to the nearest node eachItemLink does not enter; when that
+// anyway) up to the nearest node readItem does not enter; when that
 // node is a list, the link is one of its items' links. Lists without such
 // links are not in lists.
 func listItemLinks(d *lint.Document) (lists map[ast.Node][]listLink, most int) {
@@ -547,23 +547,6 @@ func itemPosts(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSite, 
 		}
 	}
 	return posts
-}
-
-// eachItemLink calls fn with each link of a list item that readItem
-// reads: outside nested lists, code, raw HTML and images.
-func eachItemLink(item ast.Node, fn func(link ast.Node)) {
-	_ = ast.Walk(item, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.(type) {
-		case *ast.List, *ast.CodeSpan, *ast.RawHTML, *ast.Image:
-			return ast.WalkSkipChildren, nil
-		case *ast.Link:
-			fn(n)
-		}
-		return ast.WalkContinue, nil
-	})
 }
 
 // looksLikeSelf says whether an unlinked item names this post: it says
