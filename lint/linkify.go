@@ -218,20 +218,22 @@ const (
 func findCut(t *ast.Text, src []byte, lineStop int, lines *text.Segments) (lineEnd, int) {
 	s := t.Segment.Start
 	e := lineEnd{node: t}
-	if lines == nil {
-		return e, unsure
-	}
-	// goldmark's backslash state crosses a line break when the bytes it
-	// scanned on the block's line before end with a backslash (before the
-	// spaces of a hard break): not replayed.
-	i := sort.Search(lines.Len(), func(i int) bool { return lines.At(i).Stop > s })
-	if i == lines.Len() || lines.At(i).Start > s {
-		return e, unsure
-	}
-	if i > 0 {
-		prev := lines.At(i - 1)
-		if endsEscaping(src[prev.Start:prev.Stop]) {
+	if mayFollowEscapingLine(src, s) {
+		// goldmark's backslash state crosses a line break when the bytes
+		// it scanned on the block's line before end with a backslash
+		// (before the spaces of a hard break): not replayed.
+		if lines == nil {
 			return e, unsure
+		}
+		i := sort.Search(lines.Len(), func(i int) bool { return lines.At(i).Stop > s })
+		if i == lines.Len() || lines.At(i).Start > s {
+			return e, unsure
+		}
+		if i > 0 {
+			prev := lines.At(i - 1)
+			if endsEscaping(src[prev.Start:prev.Stop]) {
+				return e, unsure
+			}
 		}
 	}
 	line := src[s:lineStop]
@@ -240,31 +242,42 @@ func findCut(t *ast.Text, src []byte, lineStop int, lines *text.Segments) (lineE
 	}
 	var n int
 	n, e.hard = scannedLength(line)
-	escaped := false
-	scanned := 0
+	scanned := n
+	// The first byte triggers nothing here: goldmark tried it when it
+	// started the Text. A backslash escapes the byte after it, which then
+	// escapes nothing.
 	for i := 0; i < n; i++ {
 		c := line[i]
-		if c == '\n' {
+		class := scanClass[c]
+		if class == plainByte {
+			continue
+		}
+		if class == lineBreak {
+			scanned = i
 			break
 		}
-		scanned = i + 1
 		if i > 0 {
-			switch {
-			case util.IsSpace(c) && c != '\r':
+			switch class {
+			case spaceByte, openParen:
 				e.cut = s + i
-			case c == '(' && !escaped:
-				e.cut = s + i
-			case !escaped && hasInlineParser(c):
+			case otherTrigger:
 				// Another parser's trigger inside: not the plain rest
 				// of a line.
 				return e, notRest
 			}
 		}
-		if escaped {
-			escaped = false
-			continue
+		if c == '\\' && i+1 < n {
+			// The escaped byte: a space still flushes, nothing else
+			// does, and the line may end there.
+			i++
+			switch scanClass[line[i]] {
+			case lineBreak:
+				scanned = i
+				i = n
+			case spaceByte:
+				e.cut = s + i
+			}
 		}
-		escaped = c == '\\'
 	}
 	e.end = s + scanned
 	want := text.NewSegment(s, e.end)
@@ -276,6 +289,49 @@ func findCut(t *ast.Text, src []byte, lineStop int, lines *text.Segments) (lineE
 	}
 	return e, lineRest
 }
+
+// mayFollowEscapingLine tells whether the line before the one holding
+// src[s] ends with a backslash before its spaces: the only case where
+// goldmark may start s's line still escaping.
+func mayFollowEscapingLine(src []byte, s int) bool {
+	nl := bytes.LastIndexByte(src[:s], '\n')
+	if nl <= 0 {
+		return false
+	}
+	prev := bytes.TrimRight(src[:nl], " \t\r")
+	return len(prev) > 0 && prev[len(prev)-1] == '\\'
+}
+
+// The classes of bytes in goldmark's scan of a line, for findCut.
+const (
+	plainByte    = iota
+	spaceByte    // a space: linkify's trigger, even escaped
+	openParen    // "(": linkify's trigger unless escaped
+	otherTrigger // a trigger of another inline parser, unless escaped
+	backslash
+	lineBreak
+)
+
+// scanClass gives each byte its class.
+var scanClass = func() (table [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c == '\n':
+			table[c] = lineBreak
+		case c == '\r':
+			table[c] = plainByte
+		case util.IsSpace(byte(c)):
+			table[c] = spaceByte
+		case c == '(':
+			table[c] = openParen
+		case c == '\\':
+			table[c] = backslash
+		case hasInlineParser(byte(c)):
+			table[c] = otherTrigger
+		}
+	}
+	return table
+}()
 
 // scannedLength returns how many bytes of a line goldmark's parseBlock
 // scans for inline content: all but the line break and the marks of a
