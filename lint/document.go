@@ -7,8 +7,12 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // Document is one Markdown file, parsed once and shared read-only by every
@@ -59,6 +63,16 @@ type Document struct {
 	directivesDone bool
 }
 
+// newMarkdown returns the parser of every document: GFM and footnotes, as
+// the sites' generators render them. It is stateless once built; goldmark
+// parsers are safe for concurrent use.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithHeadingAttribute()),
+	)
+}
+
 // kramdownAttributeLists returns the spans of kramdown's inline and block
 // attribute lists and extensions ({: .class}, {:toc}, {::comment}) in
 // b[from:]: "{:" then anything but "}" and a line break up to a "}" (the
@@ -88,7 +102,7 @@ func kramdownAttributeLists(b []byte, from int) []Span {
 // parseDocument builds a Document from a file's bytes. post is the site's
 // entry for the file, or nil; the front matter it was indexed with is
 // reused when the file still starts with the same bytes.
-func parseDocument(md *markdown, path, absPath string, src []byte, syntax Syntax, kramdown bool, post *Post) *Document {
+func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, syntax Syntax, kramdown bool, post *Post) *Document {
 	d := &Document{Path: path, AbsPath: absPath, Src: src, Lines: NewLineIndex(src), Post: post}
 	if bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) {
 		d.BOM = 3
@@ -123,7 +137,7 @@ func parseDocument(md *markdown, path, absPath string, src []byte, syntax Syntax
 		blank(masked, d.BodyStart, len(masked))
 	}
 	d.Masked = masked
-	d.AST = md.Parse(masked)
+	d.AST = md.Parser().Parse(text.NewReader(masked))
 	d.scanTree()
 	return d
 }

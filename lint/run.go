@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/yuin/goldmark"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -593,7 +594,7 @@ func ParseFileWithoutLanguage(site *Site, abs, display string, src []byte) *Docu
 
 // parseForSite parses a file of site (nil for none) with the site's
 // template syntax and Markdown engine; the caller sets its language.
-func parseForSite(md *markdown, site *Site, abs, display string, src []byte) *Document {
+func parseForSite(md goldmark.Markdown, site *Site, abs, display string, src []byte) *Document {
 	syntax := SyntaxLiquid | SyntaxShortcode
 	kramdown := false
 	if site != nil {
@@ -618,7 +619,7 @@ func parseForSite(md *markdown, site *Site, abs, display string, src []byte) *Do
 // Checker parses documents and runs a set of rules on them; it is safe for
 // concurrent use.
 type Checker struct {
-	md    *markdown
+	md    goldmark.Markdown
 	rules []EnabledRule
 	cfg   *Config
 	lang  string

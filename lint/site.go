@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/yuin/goldmark"
 	"gopkg.in/yaml.v3"
 )
 
@@ -78,7 +79,7 @@ type Site struct {
 	memo   map[string]*memoEntry
 	// md parses the documents rules read besides the checked ones, built on
 	// first use: building a parser costs more than a small page.
-	md     *markdown
+	md     goldmark.Markdown
 	mdOnce sync.Once
 	// location is the time zone of the `timezone` setting, loaded on
 	// first use: loading reads the zone database.
@@ -169,7 +170,7 @@ func (s *Site) Memo(key string, compute func() any) any {
 
 // markdown returns the parser for the documents of the site (of no site
 // when s is nil) that are parsed outside a Checker.
-func (s *Site) markdown() *markdown {
+func (s *Site) markdown() goldmark.Markdown {
 	if s == nil {
 		return newMarkdown()
 	}
