@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"hash/maphash"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,6 +61,9 @@ type frenchDict struct {
 	// every worker: its shards, each with a lock of its own, spare the
 	// workers from waiting on mu, which only a new word takes.
 	fixes [fixShards]fixShard
+	// fixCaches holds the workers' fixCache of this dictionary's answers
+	// between documents.
+	fixCaches sync.Pool
 	// onSpell, when set (by tests), is called with every word the full
 	// speller is asked about.
 	onSpell func(w string)
@@ -79,6 +83,9 @@ type frenchDictLoader struct {
 	// cacheDir is the folder of the word cache; empty means
 	// $POSTLINT_CACHE_DIR, else os.UserCacheDir()/postlint. Tests set it.
 	cacheDir string
+	// buffers keeps the token buffers of a finished document for the
+	// next one, rather than growing new ones for each.
+	buffers sync.Pool
 }
 
 type frenchDictOnce struct {
@@ -453,6 +460,69 @@ func fixShardOf(w string) int {
 		h = (h ^ uint32(w[i])) * 16777619
 	}
 	return int(h % fixShards)
+}
+
+// fixCacheSlots is the number of slots of a worker's fixCache: 4,096 of
+// 32 bytes, 128 KB, which stay in the core's own cache, where the shared
+// fixes, one entry per word of every French document, do not: a lookup
+// there is a few cache misses.
+const fixCacheSlots = 1 << 12
+
+// fixCacheKeyLen is the longest word a fixCache keeps.
+const fixCacheKeyLen = 30
+
+// fixCache is one worker's small cache in front of accentFix: whether
+// each of the words it met last has an accent fix. Each word has one
+// slot, which a word hashed to it takes over.
+type fixCache struct {
+	seed  maphash.Seed
+	slots [fixCacheSlots]fixCacheSlot
+}
+
+type fixCacheSlot struct {
+	key    [fixCacheKeyLen]byte
+	n      uint8 // length of key; 0 in an empty slot
+	hasFix bool
+}
+
+// takeFixCache returns a fixCache of the dictionary's answers for one
+// worker's use; putFixCache gives it back for another document.
+func (d *frenchDict) takeFixCache() *fixCache {
+	if c, ok := d.fixCaches.Get().(*fixCache); ok {
+		return c
+	}
+	return &fixCache{seed: maphash.MakeSeed()}
+}
+
+func (d *frenchDict) putFixCache(c *fixCache) {
+	d.fixCaches.Put(c)
+}
+
+func (c *fixCache) slot(w string) *fixCacheSlot {
+	return &c.slots[maphash.String(c.seed, w)%fixCacheSlots]
+}
+
+// lookup tells whether w has an accent fix, when known tells that the
+// cache has w. A nil cache has no word.
+func (c *fixCache) lookup(w string) (hasFix, known bool) {
+	if c == nil || w == "" || len(w) > fixCacheKeyLen {
+		return false, false
+	}
+	s := c.slot(w)
+	if int(s.n) != len(w) || string(s.key[:s.n]) != w {
+		return false, false
+	}
+	return s.hasFix, true
+}
+
+// store records whether w has an accent fix.
+func (c *fixCache) store(w string, hasFix bool) {
+	if c == nil || w == "" || len(w) > fixCacheKeyLen {
+		return
+	}
+	s := c.slot(w)
+	s.n = uint8(copy(s.key[:], w))
+	s.hasFix = hasFix
 }
 
 func (d *frenchDict) accentFixLocked(w string) (string, bool) {

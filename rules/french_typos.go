@@ -322,16 +322,40 @@ type frChecker struct {
 	// site is the site's vocabulary (nil without a site or a dictionary,
 	// or with site-words: 0).
 	site *siteVocabulary
+	// fixCache answers accentFix for the words the worker met last (nil
+	// without a dictionary).
+	fixCache *fixCache
 	// reported holds the source ranges already reported, so the
 	// dictionary does not repeat what the list found.
 	reported map[[2]int]bool
 	// emit reports a finding; fix is nil when none is attached.
 	emit func(start, end int, msg string, fix *string)
-	// toks and covered are reused from text to text.
-	toks    []frToken
-	covered []bool
+	// buffers are reused from text to text, and from document to
+	// document.
+	frBuffers
 	// offs maps the prose block being checked to the source.
 	offs textOffsets
+}
+
+// frBuffers are the buffers of a checker: the tokens of a text and the
+// tokens a list entry covers.
+type frBuffers struct {
+	toks    []frToken
+	covered []bool
+}
+
+// maxPooledTokens bounds the token buffer kept for the next document, so
+// that one huge document does not hold its memory for the whole run.
+const maxPooledTokens = 1 << 16
+
+// release puts the buffers in the pool, without the texts their tokens
+// point to.
+func (b *frBuffers) release(pool *sync.Pool) {
+	if cap(b.toks) > maxPooledTokens {
+		return
+	}
+	clear(b.toks[:cap(b.toks)])
+	pool.Put(&frBuffers{toks: b.toks[:0], covered: b.covered[:0]})
 }
 
 func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
@@ -343,6 +367,10 @@ func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
 		opts = &FrenchTyposOptions{Dictionary: true, SiteWords: 3}
 	}
 	c := &frChecker{pass: pass, opts: opts, table: frenchTable(), accepted: map[string]bool{}, reported: map[[2]int]bool{}}
+	if b, ok := loader.buffers.Get().(*frBuffers); ok {
+		c.frBuffers = *b
+	}
+	defer c.frBuffers.release(&loader.buffers)
 	c.emit = func(start, end int, msg string, fix *string) {
 		if fix != nil {
 			pass.ReportWithFix(start, end, msg, fmt.Sprintf("replace with %q", *fix), *fix)
@@ -368,6 +396,10 @@ func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
 			}
 		}
 		c.dict = loader.get(dir, entries)
+		if c.dict != nil {
+			c.fixCache = c.dict.takeFixCache()
+			defer c.dict.putFixCache(c.fixCache)
+		}
 		if c.dict != nil && opts.SiteWords > 0 && pass.Site != nil {
 			c.site = siteVocabularyOf(pass.Site)
 		}
@@ -831,11 +863,20 @@ func (c *frChecker) wordFix(w string) (string, bool) {
 			return "", false
 		}
 	}
+	// Most words have no fix, which the worker's cache knows: then the
+	// other tests need not be made.
+	hasFix, cached := c.fixCache.lookup(w)
+	if cached && !hasFix {
+		return "", false
+	}
 	if c.accepted[w] || c.table.isEnglish(w) {
 		return "", false
 	}
 	// accentFix returns nothing for a known word.
 	fix, ok := c.dict.accentFix(w)
+	if !cached {
+		c.fixCache.store(w, ok)
+	}
 	if !ok || tolerated(w, fix) || frenchAccepted[w] || isOELigatureOnly(w, fix) {
 		return "", false
 	}
