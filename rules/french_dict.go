@@ -438,7 +438,9 @@ func (d *frenchDict) accentFix(w string) (string, bool) {
 	if shard.fixes == nil {
 		shard.fixes = map[string]string{}
 	}
-	shard.fixes[w] = fix
+	// w is most often part of a document's text: a copy does not keep
+	// the text alive, and the copies of the words lie together.
+	shard.fixes[strings.Clone(w)] = fix
 	shard.mu.Unlock()
 	return fix, ok
 }
@@ -462,11 +464,11 @@ func fixShardOf(w string) int {
 	return int(h % fixShards)
 }
 
-// fixCacheSlots is the number of slots of a worker's fixCache: 4,096 of
-// 32 bytes, 128 KB, which stay in the core's own cache, where the shared
+// fixCacheSlots is the number of slots of a worker's fixCache: 8,192 of
+// 32 bytes, 256 KB, which stay in the core's own cache, where the shared
 // fixes, one entry per word of every French document, do not: a lookup
 // there is a few cache misses.
-const fixCacheSlots = 1 << 12
+const fixCacheSlots = 1 << 13
 
 // fixCacheKeyLen is the longest word a fixCache keeps.
 const fixCacheKeyLen = 30

@@ -52,12 +52,13 @@ var participleFor = map[string]string{
 	"requit": "requis",
 }
 
-// next returns the token after i when only white space separates them.
-func nextSpaced(toks []frToken, i int) (frToken, bool) {
+// nextSpaced returns the token after i when only white space separates
+// them, else nil.
+func nextSpaced(toks []frToken, i int) *frToken {
 	if i+1 < len(toks) && toks[i+1].sep == sepSpace {
-		return toks[i+1], true
+		return &toks[i+1]
 	}
-	return frToken{}, false
+	return nil
 }
 
 func (c *frChecker) checkPatterns(toks []frToken, text string, offs *textOffsets, covered []bool) {
@@ -69,12 +70,15 @@ func (c *frChecker) checkPatterns(toks []frToken, text string, offs *textOffsets
 		if covered[i] {
 			continue
 		}
-		t := toks[i]
-		n1, ok1 := nextSpaced(toks, i)
-		if !ok1 {
+		// Pointers: copying three tokens for each word cost more than the
+		// tests below.
+		t := &toks[i]
+		n1 := nextSpaced(toks, i)
+		if n1 == nil {
 			continue
 		}
-		n2, ok2 := nextSpaced(toks, i+1)
+		n2 := nextSpaced(toks, i+1)
+		ok2 := n2 != nil
 		switch {
 		// qui à + participle or adverb → qui a.
 		case t.lower == "qui" && n1.lower == "à" && ok2 && c.quiAFollows(toks, i+2):

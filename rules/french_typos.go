@@ -520,7 +520,7 @@ func hasWord(text, w string, anchor int) bool {
 		}
 		start := i + j - anchor
 		if strings.HasPrefix(text[start:], w) && wordStartsAt(text, start) {
-			if end, _, _ := wordEnd(text, start); end == start+len(w) {
+			if end, _, _, _ := wordEnd(text, start); end == start+len(w) {
 				return true
 			}
 		}
@@ -813,11 +813,11 @@ func (c *frChecker) checkDictionary(toks []frToken, offs *textOffsets, covered [
 			}
 			whole = t.text + "'" + toks[i+1].text
 		}
-		if t.hasDigit || t.codeLike || shapeOf(t.text) != caseLower {
+		if t.hasDigit || t.codeLike || !t.plainLower && shapeOf(t.text) != caseLower {
 			continue
 		}
 		parts := []string{t.text}
-		if strings.Contains(t.text, "-") {
+		if !t.plainLower && strings.Contains(t.text, "-") {
 			if c.accepted[t.lower] {
 				continue
 			}
@@ -831,7 +831,7 @@ func (c *frChecker) checkDictionary(toks []frToken, offs *textOffsets, covered [
 		var fixes []found
 		off := t.start
 		for _, part := range parts {
-			if fix, ok := c.wordFix(part); ok {
+			if fix, ok := c.wordFix(part, t.plainLower); ok {
 				fixes = append(fixes, found{off, part, fix})
 			}
 			off += len(part) + 1
@@ -851,16 +851,19 @@ var frenchAccepted = setOfWords("sénior", "séniors", "sénioriale", "séniorit
 
 // wordFix returns the accented spelling of a word unknown to the
 // dictionary, when it is unique and the word is none of the site's.
-func (c *frChecker) wordFix(w string) (string, bool) {
+// plainLower tells that w is plainLower (frToken), so only letters.
+func (c *frChecker) wordFix(w string, plainLower bool) (string, bool) {
 	// Short words and words with other characters than letters go first,
 	// without a lookup; the site is searched last, for the few words the
 	// dictionary would correct.
-	if utf8.RuneCountInString(w) < 4 {
+	if len(w) < 4 || utf8.RuneCountInString(w) < 4 {
 		return "", false
 	}
-	for _, r := range w {
-		if !unicode.IsLetter(r) {
-			return "", false
+	if !plainLower {
+		for _, r := range w {
+			if !unicode.IsLetter(r) {
+				return "", false
+			}
 		}
 	}
 	// Most words have no fix, which the worker's cache knows: then the

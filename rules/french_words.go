@@ -27,6 +27,10 @@ type frToken struct {
 	// (or nothing) precede the token since the last sentence end.
 	sentenceStart bool
 	hasDigit      bool
+	// plainLower is set when the word is only lowercase letters from a to
+	// z and ß to ÿ, as most French words are: then it has no capital,
+	// digit, hyphen or mark, and each rune is a letter.
+	plainLower bool
 	// codeLike is set when the word touches a path, file name, handle or
 	// identifier character ("parametres.yml", "/etc/reseau", "@equipe").
 	codeLike bool
@@ -39,6 +43,10 @@ func isWordRune(r rune) bool {
 		// The common case, without the Unicode tables: ASCII has no other
 		// letters or digits, and no combining marks.
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if r <= 0xFF {
+		// Latin-1, the accented letters of French: no digits or marks.
+		return r >= 0xC0 && r != 0xD7 && r != 0xF7 || r == 0xAA || r == 0xB5 || r == 0xBA
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -90,8 +98,8 @@ func appendFrenchTokens(toks []frToken, text string) []frToken {
 		}
 		// Word.
 		start := i
-		var hasDigit, upper bool
-		i, hasDigit, upper = wordEnd(text, start)
+		var hasDigit, upper, plainLower bool
+		i, hasDigit, upper, plainLower = wordEnd(text, start)
 		w := text[start:i]
 		lower := w
 		if upper {
@@ -107,7 +115,7 @@ func appendFrenchTokens(toks []frToken, text string) []frToken {
 				lower = strings.ToLower(w)
 			}
 		}
-		toks = append(toks, frToken{start: start, end: i, text: w, lower: lower, sep: sep, sentenceStart: sentence, hasDigit: hasDigit,
+		toks = append(toks, frToken{start: start, end: i, text: w, lower: lower, sep: sep, sentenceStart: sentence, hasDigit: hasDigit, plainLower: plainLower,
 			codeLike: codeBefore(text[:start]) || codeAfter(text[i:])})
 		sentence = false
 	}
@@ -142,7 +150,7 @@ func frenchWords(text string, fn func(w string, upper bool)) {
 		}
 		start := i
 		var upper bool
-		i, _, upper = wordEnd(text, start)
+		i, _, upper, _ = wordEnd(text, start)
 		fn(text[start:i], upper)
 	}
 }
@@ -181,9 +189,11 @@ func appendLower(buf []byte, w string) []byte {
 
 // wordEnd returns the end of the word that starts at text[start] (letters,
 // digits and combining marks; an inner hyphen joins a compound), whether
-// it holds a digit and whether strings.ToLower would change it.
-func wordEnd(text string, start int) (end int, hasDigit, hasUpper bool) {
+// it holds a digit, whether strings.ToLower would change it and whether
+// it is plainLower (frToken).
+func wordEnd(text string, start int) (end int, hasDigit, hasUpper, plainLower bool) {
 	i := start
+	plainLower = true
 	for i < len(text) {
 		c := text[i]
 		if 'a' <= c && c <= 'z' {
@@ -192,15 +202,23 @@ func wordEnd(text string, start int) (end int, hasDigit, hasUpper bool) {
 		}
 		if 'A' <= c && c <= 'Z' {
 			hasUpper = true
+			plainLower = false
 			i++
+			continue
+		}
+		if c == 0xC3 && i+1 < len(text) && 0x9F <= text[i+1] && text[i+1] <= 0xBF && text[i+1] != 0xB7 {
+			// U+00DF to U+00FF but "÷": "ß" to "ÿ", lowercase letters.
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isWordRune(r) {
+			plainLower = false
 			if '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r) {
 				hasDigit = true
 			}
-			if r >= utf8.RuneSelf && unicode.ToLower(r) != r {
+			if r >= utf8.RuneSelf && (r <= 0xFF && r >= 0xC0 && r <= 0xDE && r != 0xD7 || r > 0xFF && unicode.ToLower(r) != r) {
+				// Latin-1 capitals, "À" to "Þ", change without the tables.
 				hasUpper = true
 			}
 			i += size
@@ -209,13 +227,14 @@ func wordEnd(text string, start int) (end int, hasDigit, hasUpper bool) {
 		if r == '-' && i+1 < len(text) {
 			n, _ := utf8.DecodeRuneInString(text[i+1:])
 			if isWordRune(n) && i > start {
+				plainLower = false
 				i += size
 				continue
 			}
 		}
 		break
 	}
-	return i, hasDigit, hasUpper
+	return i, hasDigit, hasUpper, plainLower
 }
 
 func classifySep(s string) frSep {
@@ -462,10 +481,8 @@ func codeAfter(after string) bool {
 	switch after[0] {
 	case '/', '\\', '_', '=', '@', '(', '{':
 		return true
-	}
-	r, size := utf8.DecodeRuneInString(after)
-	if r == '.' || r == ':' {
-		n, _ := utf8.DecodeRuneInString(after[size:])
+	case '.', ':':
+		n, _ := utf8.DecodeRuneInString(after[1:])
 		return unicode.IsLetter(n) || n == '/'
 	}
 	return false

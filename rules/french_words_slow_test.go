@@ -59,10 +59,18 @@ func tokenizeFrenchSlow(text string) []frToken {
 		i, hasDigit = wordEndSlow(text, start)
 		w := text[start:i]
 		toks = append(toks, frToken{start: start, end: i, text: w, lower: strings.ToLower(w), sep: sep, sentenceStart: sentence, hasDigit: hasDigit,
-			codeLike: codeBeforeSlow(text[:start]) || codeAfterSlow(text[i:])})
+			plainLower: isPlainLowerSlow(w), codeLike: codeBeforeSlow(text[:start]) || codeAfterSlow(text[i:])})
 		sentence = false
 	}
 	return toks
+}
+func isPlainLowerSlow(w string) bool {
+	for _, r := range w {
+		if !('a' <= r && r <= 'z' || 'ß' <= r && r <= 'ÿ' && r != '÷') {
+			return false
+		}
+	}
+	return true
 }
 func wordEndSlow(text string, start int) (end int, hasDigit bool) {
 	i := start
@@ -358,9 +366,12 @@ func TestWordEndHasUpper(t *testing.T) {
 		if !isWordRune(r) || !utf8.ValidString(s) {
 			continue
 		}
-		end, _, upper := wordEnd(s, 0)
-		if end != len(s) || upper != (strings.ToLower(s) != s) {
-			t.Fatalf("wordEnd(%U) = %d, upper %v", r, end, upper)
+		end, _, upper, plainLower := wordEnd(s, 0)
+		if end != len(s) || upper != (strings.ToLower(s) != s) || plainLower != isPlainLowerSlow(s) {
+			t.Fatalf("wordEnd(%U) = %d, upper %v, plainLower %v", r, end, upper, plainLower)
+		}
+		if plainLower && (shapeOf(s) != caseLower || !unicode.IsLetter(r) || unicode.IsUpper(r)) {
+			t.Fatalf("%U is plainLower but no lowercase letter", r)
 		}
 	}
 }
