@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -476,22 +477,57 @@ func (v *siteVocabulary) uses(w string) int {
 // when they are more than limit bytes.
 func (v *siteVocabulary) read(limit int) {
 	total := 0
-	var buf []byte
+	var raw, buf []byte
 	for _, p := range v.site.Posts {
-		b, err := os.ReadFile(filepath.Join(v.site.Root, filepath.FromSlash(p.Path)))
+		var err error
+		raw, err = readFileInto(raw, filepath.Join(v.site.Root, filepath.FromSlash(p.Path)))
 		if err != nil {
 			continue
 		}
-		buf = appendLower(buf[:0], string(b))
+		buf = appendLower(buf[:0], raw)
 		if total += len(buf); total > limit {
 			v.lowered = nil
 			v.counts = countSiteWords(v.site)
 			return
 		}
-		for _, c := range buf {
-			v.byteCounts[c]++
+		// One byte in siteByteSample is counted: enough to tell rare bytes
+		// from common ones.
+		for i := 0; i < len(buf); i += siteByteSample {
+			v.byteCounts[buf[i]]++
 		}
 		v.lowered = append(v.lowered, string(buf))
+	}
+}
+
+// siteByteSample is the stride of the bytes byteCounts counts.
+const siteByteSample = 8
+
+// readFileInto reads the file at path into buf, which it grows as needed
+// and returns: reading the pages of a site into one buffer spares an
+// allocation for each.
+func readFileInto(buf []byte, path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return buf, err
+	}
+	defer func() { _ = f.Close() }()
+	buf = buf[:0]
+	if st, err := f.Stat(); err == nil && st.Size() < 1<<30 {
+		// One more byte, so that the end is found without growing.
+		buf = slices.Grow(buf, int(st.Size())+1)
+	}
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 4096)
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
 	}
 }
 

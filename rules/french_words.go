@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"encoding/binary"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -156,30 +158,51 @@ func frenchWords(text string, fn func(w string, upper bool)) {
 }
 
 // appendLower appends w lowercased to buf, rune by rune as
-// strings.ToLower does, without making a string. Runs of ASCII and of
-// lowercase Latin-1 letters ("é", "à", "ç"), most of a French text, are
-// copied whole and their ASCII capitals lowered byte by byte.
-func appendLower(buf []byte, w string) []byte {
+// strings.ToLower does, without making a string; w is a string or the
+// bytes of a file. ASCII is lowered eight bytes at a time, and lowercase
+// Latin-1 letters ("é", "à", "ç"), most of the rest of a French text,
+// are copied as they are.
+func appendLower[T string | []byte](buf []byte, w T) []byte {
+	buf = slices.Grow(buf, len(w))
 	for i := 0; i < len(w); {
-		end := i
-		for end < len(w) {
-			if w[end] < utf8.RuneSelf {
-				end++
-			} else if w[end] == 0xC3 && end+1 < len(w) && 0x9F <= w[end+1] && w[end+1] <= 0xBF {
-				end += 2 // U+00DF to U+00FF: "ß" to "ÿ", which lowercasing keeps
-			} else {
+		for i+8 <= len(w) {
+			b := w[i : i+8]
+			x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if x&0x8080808080808080 != 0 {
 				break
 			}
+			// In each byte, below 0x80: adding 0x3F sets its top bit from
+			// 'A' up, adding 0x25 from 'Z'+1 up; the top bits of the
+			// capitals, moved down two, are the 0x20 that lowers them.
+			upper := (x + 0x3F3F3F3F3F3F3F3F) &^ (x + 0x2525252525252525) & 0x8080808080808080
+			buf = binary.LittleEndian.AppendUint64(buf, x|upper>>2)
+			i += 8
 		}
-		n := len(buf)
-		buf = append(buf, w[i:end]...)
-		for k, c := range buf[n:] {
+		if i == len(w) {
+			break
+		}
+		switch c := w[i]; {
+		case c < utf8.RuneSelf:
 			if 'A' <= c && c <= 'Z' {
-				buf[n+k] = c + 'a' - 'A'
+				c += 'a' - 'A'
 			}
-		}
-		if i = end; i < len(w) {
-			r, size := utf8.DecodeRuneInString(w[i:])
+			buf = append(buf, c)
+			i++
+		case (c == 0xC2 && i+1 < len(w) && 0x80 <= w[i+1] || c == 0xC3 && i+1 < len(w) && 0x9F <= w[i+1]) && w[i+1] <= 0xBF:
+			// U+0080 to U+00BF ("«", "»", no-break space) and U+00DF to
+			// U+00FF ("ß" to "ÿ"), which lowercasing keeps.
+			buf = append(buf, c, w[i+1])
+			i += 2
+		case c == 0xE2 && i+2 < len(w) && (w[i+1] == 0x80 || w[i+1] == 0x81) && 0x80 <= w[i+2] && w[i+2] <= 0xBF:
+			// U+2000 to U+207F, punctuation ("’", "…", "—"), which has no
+			// case.
+			buf = append(buf, c, w[i+1], w[i+2])
+			i += 3
+		default:
+			// A rune is at most utf8.UTFMax bytes: only those are made a
+			// string.
+			r, size := utf8.DecodeRuneInString(string(w[i:min(i+utf8.UTFMax, len(w))]))
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			i += size
 		}

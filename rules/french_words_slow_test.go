@@ -202,9 +202,19 @@ func TestAppendLowerMatchesToLower(t *testing.T) {
 			t.Fatalf("appendLower(%U) = %q, want %q", r, appendLower(nil, s), strings.ToLower(s))
 		}
 	}
-	for _, s := range tokenizerTexts(t) {
+	texts := tokenizerTexts(t)
+	// Every ASCII byte at every place of the eight bytes lowered at once.
+	for c := range utf8.RuneSelf {
+		for at := range 9 {
+			texts = append(texts, strings.Repeat("Az", at)[:at]+string(rune(c))+"@Z[`a{ ÉMILE Zz")
+		}
+	}
+	for _, s := range texts {
 		if got := string(appendLower(nil, s)); got != strings.ToLower(s) {
 			t.Fatalf("appendLower(%.80q) = %.80q, want %.80q", s, got, strings.ToLower(s))
+		}
+		if got := string(appendLower([]byte("x"), []byte(s))); got != "x"+strings.ToLower(s) {
+			t.Fatalf("appendLower of the bytes of %.80q = %.80q", s, got)
 		}
 	}
 }
