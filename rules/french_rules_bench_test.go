@@ -126,3 +126,37 @@ func BenchmarkAppendLower(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTokenizeFrench tokenizes the prose of the French blog's pages
+// into one reused slice, as a checker does.
+func BenchmarkTokenizeFrench(b *testing.B) {
+	_, passes := frenchBenchPasses(b)
+	var texts []string
+	size := 0
+	for _, p := range passes {
+		blocks := p.Doc.Prose()
+		for i := range blocks {
+			text := proseText(p.Doc.Src, &blocks[i])
+			texts = append(texts, text)
+			size += len(text)
+		}
+	}
+	b.SetBytes(int64(size))
+	var toks []frToken
+	for b.Loop() {
+		for _, text := range texts {
+			toks = appendFrenchTokens(toks[:0], text)
+		}
+	}
+}
+
+// BenchmarkSiteVocabularyRead is the first read of the French blog's
+// vocabulary: every page read and lowered.
+func BenchmarkSiteVocabularyRead(b *testing.B) {
+	site, _ := frenchBenchPasses(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		v := &siteVocabulary{site: site}
+		v.read(maxSiteText)
+	}
+}

@@ -67,34 +67,51 @@ func appendFrenchTokens(toks []frToken, text string) []frToken {
 	// The lowercase of the words with capitals, end to end: their tokens
 	// get their slice of it at the end, one string per text rather than
 	// one per word.
-	var lowered []byte
+	var buf [256]byte
+	lowered := buf[:0]
 	i := 0
 	sentence := true
 	for i < len(text) {
 		// Separator.
 		sepStart := i
 		for i < len(text) {
+			// Prose blocks hold no list bullets or heading marks: a new line
+			// starts a list item's or a heading's text, a sentence.
+			if c := text[i]; c < utf8.RuneSelf {
+				// ASCII, most separators, without decoding.
+				if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+					break
+				}
+				switch c {
+				case '.', '!', '?', '\n':
+					sentence = true
+				case ' ', '\t', '\r', '"', '(', '\'':
+				default:
+					sentence = false
+				}
+				i++
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if isWordRune(r) {
 				break
 			}
 			switch r {
-			case '.', '!', '?', '\n', '…':
-				// Prose blocks hold no list bullets or heading marks: a new
-				// line starts a list item's or a heading's text.
+			case '…':
 				sentence = true
-			case ' ', '\t', '\u00a0', '\u202f', '\r', '«', '»', '"', '(', '“', '”':
+			case '\u00a0', '\u202f', '«', '»', '“', '”', '’':
 			default:
-				if !isApostrophe(r) {
-					sentence = false
-				}
+				sentence = false
 			}
 			i += size
 		}
 		if i >= len(text) {
 			break
 		}
-		sep := classifySep(text[sepStart:i])
+		sep := sepSpace // the common case, one space
+		if i != sepStart+1 || text[sepStart] != ' ' {
+			sep = classifySep(text[sepStart:i])
+		}
 		if len(toks) == first && sepStart == 0 && i == 0 {
 			sep = sepNone
 		}
@@ -105,9 +122,6 @@ func appendFrenchTokens(toks []frToken, text string) []frToken {
 		w := text[start:i]
 		lower := w
 		if upper {
-			if lowered == nil {
-				lowered = make([]byte, 0, 64) // a few capitalised words
-			}
 			n := len(lowered)
 			lowered = appendLower(lowered, w)
 			if len(lowered)-n == len(w) {
@@ -117,8 +131,11 @@ func appendFrenchTokens(toks []frToken, text string) []frToken {
 				lower = strings.ToLower(w)
 			}
 		}
+		// A space on either side is the common case, which is not code.
+		codeLike := start > 0 && text[start-1] != ' ' && codeBefore(text[:start]) ||
+			i < len(text) && text[i] != ' ' && codeAfter(text[i:])
 		toks = append(toks, frToken{start: start, end: i, text: w, lower: lower, sep: sep, sentenceStart: sentence, hasDigit: hasDigit, plainLower: plainLower,
-			codeLike: codeBefore(text[:start]) || codeAfter(text[i:])})
+			codeLike: codeLike})
 		sentence = false
 	}
 	if len(lowered) > 0 {
@@ -228,6 +245,11 @@ func wordEnd(text string, start int) (end int, hasDigit, hasUpper, plainLower bo
 			plainLower = false
 			i++
 			continue
+		}
+		if c < utf8.RuneSelf && c != '-' && (c < '0' || c > '9') {
+			// ASCII that is no letter, digit or hyphen ends the word: the
+			// common end, without decoding.
+			break
 		}
 		if c == 0xC3 && i+1 < len(text) && 0x9F <= text[i+1] && text[i+1] <= 0xBF && text[i+1] != 0xB7 {
 			// U+00DF to U+00FF but "÷": "ß" to "ÿ", lowercase letters.
