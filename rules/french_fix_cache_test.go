@@ -34,19 +34,33 @@ func TestFixCache(t *testing.T) {
 	if _, known := c.lookup(long); known {
 		t.Error("a word longer than a slot's key is kept")
 	}
-	// A word that takes a slot over evicts the word it held.
-	var other string
-	for i := 0; other == ""; i++ {
-		if w := fmt.Sprint("mot", i); c.slot(w) == c.slot("maison") {
-			other = w
+	// A word that takes over one of the slots of another leaves it
+	// known by the other slot; one that takes both evicts it.
+	recent, other := c.slotsOf("maison")
+	var sameRecent, sameOther string
+	for i := 0; sameRecent == "" || sameOther == ""; i++ {
+		w := fmt.Sprint("mot", i)
+		r, o := c.slotsOf(w)
+		if r == recent && o != other && sameRecent == "" {
+			sameRecent = w
+		}
+		if o == other && r != recent && sameOther == "" {
+			sameOther = w
 		}
 	}
-	c.store(other, true)
-	if _, known := c.lookup("maison"); known {
-		t.Errorf("maison is still known after %q took its slot", other)
+	c.store(sameRecent, true)
+	if hasFix, known := c.lookup("maison"); !known || hasFix {
+		t.Errorf("maison, its recent slot taken: %v, %v", hasFix, known)
 	}
-	if hasFix, known := c.lookup(other); !known || !hasFix {
-		t.Errorf("lookup(%q) = %v, %v", other, hasFix, known)
+	c.store(sameOther, true)
+	c.store(sameRecent, true)
+	if _, known := c.lookup("maison"); known {
+		t.Errorf("maison is still known after %q and %q took its slots", sameRecent, sameOther)
+	}
+	for _, w := range []string{sameRecent, sameOther} {
+		if hasFix, known := c.lookup(w); !known || !hasFix {
+			t.Errorf("lookup(%q) = %v, %v", w, hasFix, known)
+		}
 	}
 }
 
