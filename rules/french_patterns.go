@@ -77,6 +77,16 @@ func (c *frChecker) checkPatterns(toks []frToken, text string, offs *textOffsets
 		if n1 == nil {
 			continue
 		}
+		// Every pattern below needs one of these words second: most pairs
+		// are ruled out by this one switch, which Go compiles to a search
+		// by length and value.
+		switch n := n1.lower; n {
+		case "à", "allez", "aller", "fier", "sur", "aveuglement", "dernier", "derniers":
+		default:
+			if !strings.HasSuffix(n, "it") {
+				continue
+			}
+		}
 		n2 := nextSpaced(toks, i+1)
 		ok2 := n2 != nil
 		switch {
