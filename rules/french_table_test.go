@@ -49,6 +49,7 @@ func referenceFrenchTable() *frTable {
 	for w := range t.anyEnglish {
 		t.englishWords.add(w)
 	}
+	t.indexShortFirst()
 	return t
 }
 
@@ -57,6 +58,24 @@ func referenceFrenchTable() *frTable {
 func TestFrenchTableMatchesReference(t *testing.T) {
 	if got, want := frenchTableBuild(), referenceFrenchTable(); !reflect.DeepEqual(got, want) {
 		t.Fatal("frenchTableBuild differs from the reference build")
+	}
+}
+
+// TestEntriesStarting: the entries of every first word are found, short
+// or long.
+func TestEntriesStarting(t *testing.T) {
+	tab := frenchTable()
+	short := 0
+	for w, entries := range tab.byFirst {
+		if !reflect.DeepEqual(tab.entriesStarting(w), entries) {
+			t.Fatalf("entriesStarting(%q) differs from byFirst", w)
+		}
+		if len(w) <= shortFirstLen {
+			short++
+		}
+	}
+	if short == 0 || short != len(tab.shortFirst) || tab.entriesStarting("zzz") != nil || tab.entriesStarting("zzzzzzzz") != nil {
+		t.Fatalf("%d short first words, %d in shortFirst", short, len(tab.shortFirst))
 	}
 }
 

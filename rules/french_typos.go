@@ -155,6 +155,12 @@ type frTable struct {
 	// entry, and this filter rules most of them out without the map
 	// lookup.
 	firstWords *wordFilter
+	// shortFirst has the entries of byFirst whose first word has at most
+	// shortFirstLen bytes: some 35 words ("à", "en", "par", "plus"), among
+	// the most frequent of French, that start most of the entries a text
+	// has candidates for. Their small map stays in the CPU's cache where
+	// byFirst's 15,000 words do not.
+	shortFirst map[string][]*frEntry
 	count      int
 	// anyEnglish holds the English words of french_english.txt plus the
 	// one-word entries that are English: words never checked against the
@@ -162,6 +168,28 @@ type frTable struct {
 	// dictionary check asks about most words of a text.
 	anyEnglish   map[string]bool
 	englishWords *wordFilter
+}
+
+// shortFirstLen is the longest first word, in bytes, of shortFirst.
+const shortFirstLen = 4
+
+// indexShortFirst fills shortFirst from byFirst.
+func (t *frTable) indexShortFirst() {
+	t.shortFirst = map[string][]*frEntry{}
+	for w, entries := range t.byFirst {
+		if len(w) <= shortFirstLen {
+			t.shortFirst[w] = entries
+		}
+	}
+}
+
+// entriesStarting returns the entries whose first word is the lowercase
+// word w.
+func (t *frTable) entriesStarting(w string) []*frEntry {
+	if len(w) <= shortFirstLen {
+		return t.shortFirst[w]
+	}
+	return t.byFirst[w]
 }
 
 // mayStartEntry reports whether an entry may start with the lowercase
@@ -264,6 +292,7 @@ func frenchTableBuild() *frTable {
 	for w := range t.anyEnglish {
 		t.englishWords.add(w)
 	}
+	t.indexShortFirst()
 	return t
 }
 
@@ -708,7 +737,7 @@ func (c *frChecker) matchList(toks []frToken, i int, text string, offs *textOffs
 	if !c.table.mayStartEntry(toks[i].lower) {
 		return 0
 	}
-	cands := c.table.byFirst[toks[i].lower]
+	cands := c.table.entriesStarting(toks[i].lower)
 	var best *frEntry
 	for _, e := range cands {
 		if i+len(e.words) > len(toks) || (best != nil && len(e.words) <= len(best.words)) {
