@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -105,4 +107,42 @@ func TestFrenchTyposCachesMatchNone(t *testing.T) {
 
 func sameFrFinding(a, b frFinding) bool {
 	return a.wrong == b.wrong && a.msg == b.msg && (a.fix == nil) == (b.fix == nil) && (a.fix == nil || *a.fix == *b.fix)
+}
+
+func TestReadFileInto(t *testing.T) {
+	dir := t.TempDir()
+	var buf []byte
+	for _, size := range []int{0, 1, 4095, 4096, 4097, 100000, 10} {
+		want := strings.Repeat("é", size/2) + strings.Repeat("x", size%2)
+		path := filepath.Join(dir, fmt.Sprint(size))
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var err error
+		if buf, err = readFileInto(buf, path); err != nil || string(buf) != want {
+			t.Fatalf("readFileInto of %d bytes: %d bytes, %v", size, len(buf), err)
+		}
+	}
+	if _, err := readFileInto(buf, filepath.Join(dir, "missing")); err == nil {
+		t.Error("no error for a missing file")
+	}
+}
+
+// TestFrBuffersReusable: buffers kept for the next document hold no
+// token of the texts they were used for, and a huge buffer is not kept.
+func TestFrBuffersReusable(t *testing.T) {
+	b := frBuffers{toks: tokenizeFrench("un texte de cinq mots")}
+	b.toks = b.toks[:1]
+	got := b.reusable()
+	if got == nil || len(got.toks) != 0 || cap(got.toks) == 0 {
+		t.Fatalf("reusable buffers: %+v", got)
+	}
+	for _, tk := range got.toks[:cap(got.toks)] {
+		if tk != (frToken{}) {
+			t.Fatalf("a reusable buffer keeps %+v", tk)
+		}
+	}
+	if got := (&frBuffers{toks: make([]frToken, 0, maxPooledTokens+1)}).reusable(); got != nil {
+		t.Fatalf("a buffer of %d tokens is kept", cap(got.toks))
+	}
 }

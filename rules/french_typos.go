@@ -381,11 +381,19 @@ const maxPooledTokens = 1 << 16
 // release puts the buffers in the pool, without the texts their tokens
 // point to.
 func (b *frBuffers) release(pool *sync.Pool) {
+	if r := b.reusable(); r != nil {
+		pool.Put(r)
+	}
+}
+
+// reusable returns the buffers emptied, their tokens cleared, or nil when
+// they are too large to keep.
+func (b *frBuffers) reusable() *frBuffers {
 	if cap(b.toks) > maxPooledTokens {
-		return
+		return nil
 	}
 	clear(b.toks[:cap(b.toks)])
-	pool.Put(&frBuffers{toks: b.toks[:0], covered: b.covered[:0]})
+	return &frBuffers{toks: b.toks[:0], covered: b.covered[:0]}
 }
 
 func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
@@ -400,7 +408,7 @@ func checkFrenchTypos(pass *lint.Pass, loader *frenchDictLoader) {
 	if b, ok := loader.buffers.Get().(*frBuffers); ok {
 		c.frBuffers = *b
 	}
-	defer c.frBuffers.release(&loader.buffers)
+	defer c.release(&loader.buffers)
 	c.emit = func(start, end int, msg string, fix *string) {
 		if fix != nil {
 			pass.ReportWithFix(start, end, msg, fmt.Sprintf("replace with %q", *fix), *fix)

@@ -66,7 +66,7 @@ func tokenizeFrenchSlow(text string) []frToken {
 }
 func isPlainLowerSlow(w string) bool {
 	for _, r := range w {
-		if !('a' <= r && r <= 'z' || 'ß' <= r && r <= 'ÿ' && r != '÷') {
+		if ('a' > r || r > 'z') && ('ß' > r || r > 'ÿ' || r == '÷') {
 			return false
 		}
 	}
