@@ -24,6 +24,12 @@ type Rule struct {
 	NewOptions func() any
 	// Check inspects pass.Doc and reports findings through pass.Report.
 	Check func(pass *Pass)
+	// Warm, when set, builds ahead what the rule otherwise builds on its
+	// first Check (word tables, compiled patterns): a run over folders
+	// calls it while it looks for the files to check, on a CPU that would
+	// wait. It must not load what only some documents need (the French
+	// dictionary is loaded for the first French document).
+	Warm func()
 }
 
 // Pass is what a rule sees while checking one document.

@@ -3,8 +3,11 @@ package lint_test
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/postlint/postlint/lint"
 	"github.com/postlint/postlint/lint/linttest"
@@ -63,5 +66,50 @@ func TestDeterministicWhateverTheJobs(t *testing.T) {
 	}
 	if !reflect.DeepEqual(one, eight) {
 		t.Errorf("--jobs 1 and --jobs 8 disagree: %d vs %d findings", len(one), len(eight))
+	}
+}
+
+// TestRulesWarmedForFolders: a run over a folder has the enabled rules
+// build their tables while it looks for files; a run over named files, a
+// disabled rule, never does.
+func TestRulesWarmedForFolders(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("# A\n\nSome text.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		path    string
+		disable []string
+		want    bool
+	}{
+		{"folder", dir, nil, true},
+		{"file", filepath.Join(dir, "a.md"), nil, false},
+		{"disabled", dir, []string{"warm"}, false},
+	} {
+		warmed := make(chan struct{}, 1)
+		rule := &lint.Rule{Name: "warm", Summary: "test rule", DefaultSeverity: lint.SeverityWarning,
+			Check: func(*lint.Pass) {},
+			Warm:  func() { warmed <- struct{}{} },
+		}
+		_, err := lint.Run(context.Background(), lint.Options{Paths: []string{tc.path}, Rules: []*lint.Rule{rule}, Disable: tc.disable})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Warming runs beside the run: wait for it when it is due, and
+		// a little when it is not.
+		wait := 100 * time.Millisecond
+		if tc.want {
+			wait = 10 * time.Second
+		}
+		got := false
+		select {
+		case <-warmed:
+			got = true
+		case <-time.After(wait):
+		}
+		if got != tc.want {
+			t.Errorf("%s: warmed %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }

@@ -54,6 +54,7 @@ func newFrenchTypos(loader *frenchDictLoader) *lint.Rule {
 		},
 		Doc:   frenchTyposDoc,
 		Check: func(pass *lint.Pass) { checkFrenchTypos(pass, loader) },
+		Warm:  func() { frenchTable() },
 	}
 }
 

@@ -47,6 +47,7 @@ words: [Teh]
 ` + "```" + `
 `,
 	Check: checkMisspell,
+	Warm:  func() { misspellData() },
 }
 
 // misspellData is built on the first English document and read-only
