@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/postlint/postlint/lint"
 )
@@ -56,7 +58,7 @@ func JSON(w io.Writer, res *lint.Result, _ Options) error {
 				out.text(",")
 			}
 			out.text("\n    ")
-			out.value(newJSONFinding(&res.Findings[i]), "    ")
+			out.finding(&res.Findings[i])
 		}
 		out.text("\n  ]")
 	}
@@ -82,7 +84,9 @@ type indentedWriter struct {
 	w   *bufio.Writer
 	buf bytes.Buffer  // one value's encoding, reused
 	enc *json.Encoder // writes to buf; reused for its indentation buffer
-	err error
+	// scratch is one finding's encoding, reused.
+	scratch []byte
+	err     error
 }
 
 func (iw *indentedWriter) text(s string) {
@@ -104,6 +108,115 @@ func (iw *indentedWriter) value(v any, prefix string) {
 	}
 	// Encode ends the value with a newline; the envelope places its own.
 	_, iw.err = iw.w.Write(bytes.TrimSuffix(iw.buf.Bytes(), []byte("\n")))
+}
+
+// finding writes f as value(newJSONFinding(f), "    ") does, without
+// encoding/json's reflection and re-indentation, which cost a second on
+// the 46,800 findings of a large run, alone on one CPU after the checks.
+func (iw *indentedWriter) finding(f *lint.Finding) {
+	if iw.err != nil {
+		return
+	}
+	b := iw.scratch[:0]
+	b = append(b, "{\n      \"path\": "...)
+	b = appendJSONString(b, f.Path)
+	b = append(b, ",\n      \"line\": "...)
+	b = strconv.AppendInt(b, int64(f.Start.Line), 10)
+	b = append(b, ",\n      \"column\": "...)
+	b = strconv.AppendInt(b, int64(f.Start.Column), 10)
+	b = append(b, ",\n      \"endLine\": "...)
+	b = strconv.AppendInt(b, int64(f.End.Line), 10)
+	b = append(b, ",\n      \"endColumn\": "...)
+	b = strconv.AppendInt(b, int64(f.End.Column), 10)
+	b = append(b, ",\n      \"rule\": "...)
+	b = appendJSONString(b, f.Rule)
+	b = append(b, ",\n      \"severity\": "...)
+	b = appendJSONString(b, f.Severity.String())
+	b = append(b, ",\n      \"message\": "...)
+	b = appendJSONString(b, f.Message)
+	b = append(b, ",\n      \"fix\": "...)
+	if f.Fix == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, "{\n        \"message\": "...)
+		b = appendJSONString(b, f.Fix.Message)
+		b = append(b, ",\n        \"edits\": "...)
+		if len(f.Fix.Edits) == 0 {
+			b = append(b, "[]"...)
+		} else {
+			b = append(b, '[')
+			for k, e := range f.Fix.Edits {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, "\n          {\n            \"start\": "...)
+				b = strconv.AppendInt(b, int64(e.Start), 10)
+				b = append(b, ",\n            \"end\": "...)
+				b = strconv.AppendInt(b, int64(e.End), 10)
+				b = append(b, ",\n            \"newText\": "...)
+				b = appendJSONString(b, e.NewText)
+				b = append(b, "\n          }"...)
+			}
+			b = append(b, "\n        ]"...)
+		}
+		b = append(b, "\n      }"...)
+	}
+	b = append(b, "\n    }"...)
+	iw.scratch = b
+	_, iw.err = iw.w.Write(b)
+}
+
+// appendJSONString appends s quoted as encoding/json writes it, HTML
+// escaping included (FuzzAppendJSONString holds it to json.Marshal).
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 func newJSONFinding(f *lint.Finding) jsonFinding {

@@ -2,12 +2,15 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
 	"testing"
 
 	"github.com/postlint/postlint/lint"
+	"github.com/postlint/postlint/lint/linttest"
+	"github.com/postlint/postlint/rules"
 )
 
 // wholeJSON is how JSON wrote a report before it streamed the findings:
@@ -91,4 +94,41 @@ func BenchmarkJSON(b *testing.B) {
 			_, _ = io.Discard.Write(wholeJSON(res))
 		}
 	})
+}
+
+// FuzzAppendJSONString holds the hand-written string encoding of findings
+// to encoding/json's.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", `"q"`, `a\b`, "<&>", "\u2028\u2029", "é", "\x00\x1f\x7f", "\xff\xfe", "tab\there", "\b\f\n\r"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+// TestJSONMatchesEncodingJSONOnCorpora writes the findings of every rule
+// on the real blogs, and holds them to encoding/json's whole-document
+// encoding.
+func TestJSONMatchesEncodingJSONOnCorpora(t *testing.T) {
+	res, err := lint.Run(context.Background(), lint.Options{Paths: []string{linttest.Corpora(t)}, Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) == 0 {
+		t.Fatal("no findings on the corpora")
+	}
+	var got bytes.Buffer
+	if err := JSON(&got, res, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := wholeJSON(res); !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("JSON differs from encoding/json's on the corpora (%d findings)", len(res.Findings))
+	}
 }
