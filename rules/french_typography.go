@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -352,8 +353,8 @@ func (s *frScanner) high(i int, mark rune) {
 			return
 		}
 		want := s.wantBefore(mark)
-		s.report(i, utf8.RuneLen(mark), fmt.Sprintf(`missing space before "%c" (%s): write "%s %c"`, mark, frTypoLabel, s.word(i), mark),
-			fmt.Sprintf("insert %s before %q", spaceName(want), mark), string(want)+string(mark))
+		s.report(i, utf8.RuneLen(mark), frMissingSpaceBeforeMessage(mark, s.word(i)),
+			frInsertSpaceMessage(want, mark), string(want)+string(mark))
 		return
 	}
 	s.checkKind(i, kind, mark, true)
@@ -392,9 +393,9 @@ func (s *frScanner) checkKind(i int, kind frSpaceKind, mark rune, before bool) {
 	s.pass.Report(lint.Finding{
 		Start:   lint.Position{Offset: s.offs.at(start)},
 		End:     lint.Position{Offset: s.offs.at(end)},
-		Message: fmt.Sprintf(`the space %s "%c" must be %s (%s, space: %s)`, side, mark, spaceName(want), frTypoLabel, s.mode),
+		Message: frWrongSpaceMessage(side, mark, want, s.mode),
 		Fix: &lint.Fix{
-			Message: fmt.Sprintf("replace it with %s", spaceName(want)),
+			Message: "replace it with " + spaceName(want),
 			Edits:   []lint.Edit{{Start: s.offs.at(start), End: s.offs.at(end), NewText: string(want)}},
 		},
 	})
@@ -410,6 +411,32 @@ func (s *frScanner) wantBefore(mark rune) rune {
 
 func (s *frScanner) wantInside() rune { return nbsp }
 
+// The messages are built by concatenation: fmt.Sprintf cost more than the
+// rest of the reporting path on French blogs. french_typography_test.go
+// checks each against the format it replaces.
+
+// frMissingSpaceBeforeMessage reports a mark glued to word.
+func frMissingSpaceBeforeMessage(mark rune, word string) string {
+	m := string(mark)
+	return `missing space before "` + m + `" (` + frTypoLabel + `): write "` + word + " " + m + `"`
+}
+
+// frInsertSpaceMessage is the fix of frMissingSpaceBeforeMessage.
+func frInsertSpaceMessage(want, mark rune) string {
+	return "insert " + spaceName(want) + " before " + strconv.QuoteRune(mark)
+}
+
+// frWrongSpaceMessage reports a breakable space on side of mark.
+func frWrongSpaceMessage(side string, mark, want rune, mode string) string {
+	return `the space ` + side + ` "` + string(mark) + `" must be ` + spaceName(want) + ` (` + frTypoLabel + `, space: ` + mode + `)`
+}
+
+// frSpaceBeforeMessage reports a space between word and a comma or period.
+func frSpaceBeforeMessage(mark rune, word string) string {
+	m := string(mark)
+	return `space before "` + m + `" (` + frTypoLabel + `): write "` + word + m + `", with no space`
+}
+
 func spaceName(r rune) string {
 	if r == narrowNbsp {
 		return "a narrow no-break space (U+202F)"
@@ -424,7 +451,7 @@ func (s *frScanner) closingGuillemet(i int) {
 		if !closingChar(prev) && !strings.ContainsRune(".!?…,", prev) {
 			return
 		}
-		s.report(i, utf8.RuneLen('»'), fmt.Sprintf(`missing space before "»" (%s): write "%s »"`, frTypoLabel, s.word(i)),
+		s.report(i, utf8.RuneLen('»'), frMissingSpaceBeforeMessage('»', s.word(i)),
 			"insert a no-break space (U+00A0) before \"»\"", string(s.wantBefore('»'))+"»")
 		return
 	}
@@ -438,7 +465,7 @@ func (s *frScanner) openingGuillemet(i, n int) {
 		if !wordChar(next) {
 			return
 		}
-		s.report(i, n, fmt.Sprintf(`missing space after "«" (%s): write "« %s"`, frTypoLabel, s.nextWord(i+n)),
+		s.report(i, n, `missing space after "«" (`+frTypoLabel+`): write "« `+s.nextWord(i+n)+`"`,
 			"insert a no-break space (U+00A0) after \"«\"", "«"+string(s.wantInside()))
 		return
 	}
@@ -473,9 +500,9 @@ func (s *frScanner) spaceBefore(i int, mark rune) {
 	s.pass.Report(lint.Finding{
 		Start:   lint.Position{Offset: start},
 		End:     lint.Position{Offset: s.offs.at(i + 1)},
-		Message: fmt.Sprintf(`space before "%c" (%s): write "%s%c", with no space`, mark, frTypoLabel, s.word(j), mark),
+		Message: frSpaceBeforeMessage(mark, s.word(j)),
 		Fix: &lint.Fix{
-			Message: fmt.Sprintf("remove the space before %q", mark),
+			Message: "remove the space before " + strconv.QuoteRune(mark),
 			Edits:   []lint.Edit{{Start: start, End: end, NewText: ""}},
 		},
 	})
@@ -502,7 +529,7 @@ func (s *frScanner) ellipsis(i int) {
 		Severity: lint.SeverityInfo,
 		Start:    lint.Position{Offset: start},
 		End:      lint.Position{Offset: end},
-		Message:  fmt.Sprintf(`three periods: write the ellipsis character "%s" (%s)`, frEllipsis, frTypoLabel),
+		Message:  `three periods: write the ellipsis character "` + frEllipsis + `" (` + frTypoLabel + `)`,
 		Fix:      &lint.Fix{Message: "replace ... with …", Edits: []lint.Edit{{Start: start, End: end, NewText: frEllipsis}}},
 	})
 }
@@ -523,7 +550,7 @@ func (s *frScanner) etcPeriods(i, j int) {
 		Severity: lint.SeverityInfo,
 		Start:    lint.Position{Offset: start},
 		End:      lint.Position{Offset: end},
-		Message:  fmt.Sprintf(`"%s%s": etc. already ends with a period; write "%s." (%s)`, w, s.text[i:j], w, frTypoLabel),
+		Message:  `"` + w + s.text[i:j] + `": etc. already ends with a period; write "` + w + `." (` + frTypoLabel + `)`,
 		Fix:      &lint.Fix{Message: "keep one period", Edits: []lint.Edit{{Start: start, End: end, NewText: "."}}},
 	})
 }

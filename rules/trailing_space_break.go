@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/postlint/postlint/lint"
@@ -180,7 +181,7 @@ func tsbReport(pass *lint.Pass, info *tsbLineInfo, opts *TrailingSpaceBreakOptio
 				return
 			}
 			pass.ReportWithFix(wsStart, textEnd,
-				fmt.Sprintf("hard line break made of %s; use exactly two spaces", tsbDescribeWS(ws)),
+				"hard line break made of "+tsbDescribeWS(ws)+"; use exactly two spaces",
 				"replace the trailing white space with two spaces", "  ")
 			return
 		}
@@ -190,7 +191,7 @@ func tsbReport(pass *lint.Pass, info *tsbLineInfo, opts *TrailingSpaceBreakOptio
 			repl = " " + brk
 		}
 		pass.ReportWithFix(wsStart, textEnd,
-			fmt.Sprintf("line ends in %s: a hard line break nobody can see; make it explicit with %s", tsbDescribeWS(ws), brk),
+			"line ends in "+tsbDescribeWS(ws)+": a hard line break nobody can see; make it explicit with "+brk,
 			"replace the trailing white space with "+brk, repl)
 		return
 	}
@@ -200,15 +201,15 @@ func tsbReport(pass *lint.Pass, info *tsbLineInfo, opts *TrailingSpaceBreakOptio
 	case wsStart == lineStart:
 		msg = "line holds only white space; make it empty"
 	case info.headings[line]:
-		msg = fmt.Sprintf("trailing %s after a heading; remove %s", tsbDescribeWS(ws), tsbThem(ws))
+		msg = "trailing " + tsbDescribeWS(ws) + " after a heading; remove " + tsbThem(ws)
 	case strings.Contains(ws, "\t"):
-		msg = fmt.Sprintf("trailing %s %s no line break; remove %s", tsbDescribeWS(ws), tsbMake(ws), tsbThem(ws))
+		msg = "trailing " + tsbDescribeWS(ws) + " " + tsbMake(ws) + " no line break; remove " + tsbThem(ws)
 	case len(ws) == 1:
 		msg = "trailing space makes no line break (that takes two); remove it, or make the break explicit"
 	case info.paraEnds[line] != "":
-		msg = fmt.Sprintf("trailing %s at the end of a %s make no line break; remove them", tsbDescribeWS(ws), info.paraEnds[line])
+		msg = "trailing " + tsbDescribeWS(ws) + " at the end of a " + info.paraEnds[line] + " make no line break; remove them"
 	default:
-		msg = fmt.Sprintf("trailing %s make no line break here; remove them", tsbDescribeWS(ws))
+		msg = "trailing " + tsbDescribeWS(ws) + " make no line break here; remove them"
 	}
 	pass.ReportWithFix(wsStart, textEnd, msg, "remove the trailing white space", "")
 }
@@ -280,21 +281,22 @@ func tsbMake(ws string) string {
 func tsbDescribeWS(ws string) string {
 	tabs := strings.Count(ws, "\t")
 	spaces := len(ws) - tabs
-	var parts []string
-	if spaces > 0 {
-		parts = append(parts, tsbPlural(spaces, "space"))
+	switch {
+	case len(ws) == 0:
+		return ""
+	case tabs == 0:
+		return tsbPlural(spaces, "space")
+	case spaces == 0:
+		return tsbPlural(tabs, "tab")
 	}
-	if tabs > 0 {
-		parts = append(parts, tsbPlural(tabs, "tab"))
-	}
-	return strings.Join(parts, " and ")
+	return tsbPlural(spaces, "space") + " and " + tsbPlural(tabs, "tab")
 }
 
 func tsbPlural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return strconv.Itoa(n) + " " + word + "s"
 }
 
 // tsbScan reads the Markdown tree for hard breaks, headings, paragraph ends
