@@ -184,10 +184,17 @@ func (d *misspellDict) mayFlag(line string) bool {
 				break run
 			}
 		}
-		plain := letters && (start == 0 || line[start-1] != '\\') && !strings.HasPrefix(line[i:], "://")
+		n := i - start
+		if letters && n < d.minKeyLen {
+			continue // every word mayWord could see is shorter than any key
+		}
+		// Most runs end before a space and start after one: look for "://"
+		// only after a colon.
+		plain := letters && (start == 0 || line[start-1] != '\\') &&
+			(i == len(line) || line[i] != ':' || !strings.HasPrefix(line[i:], "://"))
 		if plain {
 			// The only word the run can hold (see mayWord).
-			if n := i - start; n >= d.minKeyLen && n <= d.maxKeyLen && d.filterHas(h) && d.isKey(line[start:i]) {
+			if n <= d.maxKeyLen && d.filterHas(h) && d.isKey(line[start:i]) {
 				return true
 			}
 			continue
