@@ -186,6 +186,11 @@ type frScanner struct {
 	mode string
 	text string
 	offs textOffsets
+	// textLang is frLanguageOf(text), worked out when a mark's own segment
+	// first says nothing: a long block has many marks, and counting its
+	// words again for each was quadratic.
+	textLang      frLang
+	textLangKnown bool
 }
 
 func frScan(pass *lint.Pass, lang *frLangContext, mode, text string, offs textOffsets) {
@@ -667,7 +672,10 @@ func (s *frScanner) foreign(i int) bool {
 	case frFrenchText:
 		return false
 	}
-	switch v := frLanguageOf(s.text); v {
+	if !s.textLangKnown {
+		s.textLang, s.textLangKnown = frLanguageOf(s.text), true
+	}
+	switch s.textLang {
 	case frEnglishText:
 		return true
 	case frFrenchText:
@@ -822,6 +830,9 @@ func frSegment(text string, i int) string {
 		}
 	}
 	sent, at := line[start:end], at-start
+	if strings.IndexAny(sent, "()") < 0 {
+		return sent // what the loop below would copy
+	}
 	// Drop the parenthesised parts that do not contain the mark; keep only
 	// the inside of the one that does.
 	var b strings.Builder
