@@ -830,7 +830,7 @@ func frSegment(text string, i int) string {
 		}
 	}
 	sent, at := line[start:end], at-start
-	if strings.IndexAny(sent, "()") < 0 {
+	if !strings.ContainsAny(sent, "()") {
 		return sent // what the loop below would copy
 	}
 	// Drop the parenthesised parts that do not contain the mark; keep only
