@@ -152,11 +152,7 @@ func TestParseFileWithoutLanguage(t *testing.T) {
 // BenchmarkGuessLanguage is detection from the text over every tenth file
 // of the real blogs, parsed beforehand.
 func BenchmarkGuessLanguage(b *testing.B) {
-	md := newMarkdown()
-	var docs []*Document
-	for _, src := range fuzzSeeds(b, []string{corporaDir()}, 10, 1<<20) {
-		docs = append(docs, parseDocument(md, "x.md", "/x.md", src, SyntaxLiquid, false, nil))
-	}
+	docs := tenthOfCorpora(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {

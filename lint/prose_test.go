@@ -118,11 +118,7 @@ func TestPlainTextKeptPerDocument(t *testing.T) {
 // BenchmarkScanTree is the walk of the parse that records code and gathers
 // prose, over every tenth file of the real blogs, parsed beforehand.
 func BenchmarkScanTree(b *testing.B) {
-	md := newMarkdown()
-	var docs []*Document
-	for _, src := range fuzzSeeds(b, []string{corporaDir()}, 10, 1<<20) {
-		docs = append(docs, parseDocument(md, "x.md", "/x.md", src, SyntaxLiquid, false, nil))
-	}
+	docs := tenthOfCorpora(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
@@ -130,4 +126,15 @@ func BenchmarkScanTree(b *testing.B) {
 			d.scanTree()
 		}
 	}
+}
+
+// tenthOfCorpora parses every tenth file of the real blogs, for benchmarks
+// of what runs on parsed documents.
+func tenthOfCorpora(b *testing.B) []*Document {
+	md := newMarkdown()
+	var docs []*Document
+	for _, src := range fuzzSeeds(b, []string{corporaDir()}, 10, 1<<20) {
+		docs = append(docs, parseDocument(md, "x.md", "/x.md", src, SyntaxLiquid, false, nil))
+	}
+	return docs
 }
