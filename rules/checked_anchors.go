@@ -8,7 +8,8 @@ import (
 )
 
 // checkedAnchors keeps the anchors of the site's documents that
-// internal-link has checked, with the source they were computed from: a
+// internal-link has checked and computed (for links to their own
+// fragments), with the source they were computed from: a
 // link to the headings of a page checked earlier then needs no second parse
 // of that page, as long as the file on disk is still the source that was
 // checked (--fix and editors check content that is not on disk).

@@ -98,11 +98,11 @@ func checkInternalLinks(pass *lint.Pass) {
 		}
 		c.check(l)
 	}
-	if lint.IsMarkdown(rel) {
-		// Pages checked later may link to this one's headings.
-		if c.self == nil {
-			c.self = computeAnchors(site, pass.Doc)
-		}
+	// Pages checked later may link to this one's headings: its anchors are
+	// kept when a link to its own fragments computed them. Computing them
+	// for every page cost more than the few parses of linked pages it
+	// saved (most of which scanAnchors reads without a parse).
+	if c.self != nil && lint.IsMarkdown(rel) {
 		checkedAnchorsOf(site).keep(rel, pass.Doc.Src, c.self)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/postlint/postlint/lint"
@@ -35,7 +36,9 @@ func TestInternalLinkHugoLanguages(t *testing.T) {
 // anchors for links from pages checked after it: reused when the file on
 // disk is what was checked (no second parse), not when the checked content
 // differs from the disk, as with --fix. The headings have emphasis, so that
-// the target's anchors need a parse (see TestInternalLinkScannedAnchors).
+// the target's anchors need a parse (see TestInternalLinkScannedAnchors),
+// and the target links to its own heading: only the anchors a page's own
+// links computed are kept (TestInternalLinkAnchorsNotKept).
 func TestInternalLinkCheckedAnchors(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "1-target.md")
@@ -45,7 +48,7 @@ func TestInternalLinkCheckedAnchors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write(target, "# Old *heading*\n")
+	write(target, "# Old *heading*\n\n[up](#old-heading)\n")
 	write(linking, "[old](1-target.md#old-heading)\n")
 	run := func(readFile func(string) ([]byte, error)) *lint.Result {
 		res, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Rules: []*lint.Rule{rules.InternalLink}, Cwd: dir, SiteKind: "plain", Jobs: 1, ReadFile: readFile})
@@ -60,12 +63,36 @@ func TestInternalLinkCheckedAnchors(t *testing.T) {
 	}
 	res = run(func(abs string) ([]byte, error) {
 		if abs == target {
-			return []byte("# New *heading*\n"), nil
+			return []byte("# New *heading*\n\n[up](#new-heading)\n"), nil
 		}
 		return os.ReadFile(abs)
 	})
 	if len(res.Findings) != 0 || res.Parsed != 3 {
 		t.Errorf("target checked with other content than on disk: %d findings, %d parsed; want the disk's anchors, parsed again", len(res.Findings), res.Parsed)
+	}
+}
+
+// TestInternalLinkAnchorsNotKept checks that the anchors of a checked page
+// none of whose links names one of its own fragments are not computed for
+// the pages checked after it: a link to them parses the page again, and
+// gets the same findings.
+func TestInternalLinkAnchorsNotKept(t *testing.T) {
+	dir := t.TempDir()
+	for name, s := range map[string]string{
+		"1-target.md":  "# Old *heading*\n\n[other](3-other.md)\n",
+		"2-linking.md": "[old](1-target.md#old-heading) [bad](1-target.md#new-heading)\n",
+		"3-other.md":   "Text.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := lint.Run(context.Background(), lint.Options{Paths: []string{dir}, Rules: []*lint.Rule{rules.InternalLink}, Cwd: dir, SiteKind: "plain", Jobs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, "`#new-heading` matches no heading") || res.Parsed != 4 {
+		t.Errorf("%d findings %v, %d parsed; want the one for #new-heading and a second parse of the target", len(res.Findings), res.Findings, res.Parsed)
 	}
 }
 
