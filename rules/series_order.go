@@ -365,20 +365,11 @@ func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSit
 	}
 	var linkOf map[ast.Node]lint.Link // built for the first list that may list posts
 	var out []navList
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if _, ok := n.(*ast.List); !ok {
-			if fc := n.FirstChild(); fc != nil && fc.Type() == ast.TypeInline {
-				return ast.WalkSkipChildren, nil // inline content holds no list
-			}
-			return ast.WalkContinue, nil
-		}
+	consider := func(n ast.Node) {
 		// Most lists with links link elsewhere than to posts: the posts of
 		// the items decide, before their text is read.
 		if links := lists[n]; len(links) < minLinks || !mayListPosts(d, s, p, facts, links, minLinks) {
-			return ast.WalkContinue, nil
+			return
 		}
 		if linkOf == nil {
 			linkOf = make(map[ast.Node]lint.Link, len(d.Links()))
@@ -389,9 +380,65 @@ func findNavLists(d *lint.Document, s *lint.Site, p *lint.Post, facts *seriesSit
 		if l, ok := navListOf(d, s, p, facts, n, linkOf, minLinks); ok {
 			out = append(out, l)
 		}
+	}
+	if candidates, ok := listsInPageOrder(d, lists, minLinks); ok {
+		for _, n := range candidates {
+			consider(n)
+		}
+		return out
+	}
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if _, ok := n.(*ast.List); !ok {
+			if fc := n.FirstChild(); fc != nil && fc.Type() == ast.TypeInline {
+				return ast.WalkSkipChildren, nil // inline content holds no list
+			}
+			return ast.WalkContinue, nil
+		}
+		consider(n)
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// listsInPageOrder returns the lists of lists with min-links links in the
+// order a walk of the page meets them, without the walk, which costs more
+// than the rest of the rule: the order of their first links (Doc.Links
+// is in walk order), when none of them is inside another; ok is false
+// when one is, or when a walk would not reach one (under a node with
+// inline content), and the page must be walked.
+func listsInPageOrder(d *lint.Document, lists map[ast.Node][]listLink, minLinks int) (ordered []ast.Node, ok bool) {
+	firstLinkOf := map[*lint.Link]ast.Node{}
+	for n, links := range lists {
+		if len(links) >= minLinks {
+			firstLinkOf[links[0].link] = n
+		}
+	}
+	for _, n := range firstLinkOf {
+		for a := n.Parent(); a != nil; a = a.Parent() {
+			if _, isList := a.(*ast.List); isList && len(lists[a]) >= minLinks {
+				return nil, false
+			}
+			if fc := a.FirstChild(); fc != nil && fc.Type() == ast.TypeInline {
+				return nil, false
+			}
+		}
+	}
+	if len(firstLinkOf) <= 1 {
+		for _, n := range firstLinkOf {
+			ordered = append(ordered, n)
+		}
+		return ordered, true
+	}
+	links := d.Links()
+	for i := range links {
+		if n, ok := firstLinkOf[&links[i]]; ok {
+			ordered = append(ordered, n)
+		}
+	}
+	return ordered, true
 }
 
 // listLink is a link of a list's item that readItem reads.
