@@ -68,31 +68,12 @@ func frontMatterEntries(doc *lint.Document) []fmEntry {
 	var out []fmEntry
 	switch fm.Format {
 	case lint.FrontMatterYAML:
-		root := fm.YAML
+		root := yamlMapping(fm.YAML)
 		if root == nil {
 			return nil
 		}
-		if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-			root = root.Content[0]
-		}
-		if root.Kind != yaml.MappingNode {
-			return nil
-		}
 		for i := 0; i+1 < len(root.Content); i += 2 {
-			k, v := root.Content[i], root.Content[i+1]
-			ks := nodeOffset(doc, k)
-			e := fmEntry{Key: k.Value, KeySpan: lint.Span{Start: ks, End: ks + len(k.Value)}, ValueNode: v}
-			if k.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-				e.KeySpan.End += 2
-			}
-			emptyNull := v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == ""
-			if v.Line > 0 && !emptyNull {
-				vs := nodeOffset(doc, v)
-				e.ValueSpan = lint.Span{Start: vs, End: scalarEnd(doc, v, vs)}
-			} else {
-				e.ValueSpan = lint.Span{Start: e.KeySpan.End, End: lineEndAt(doc, ks)}
-			}
-			out = append(out, e)
+			out = append(out, yamlEntry(doc, root.Content[i], root.Content[i+1]))
 		}
 	case lint.FrontMatterTOML:
 		content := doc.Src[fm.Content.Start:fm.Content.End]
@@ -111,8 +92,54 @@ func frontMatterEntries(doc *lint.Document) []fmEntry {
 	return out
 }
 
-// frontMatterEntry returns the entry for key, if present.
+// yamlMapping returns the top-level mapping of a YAML front matter, or nil.
+func yamlMapping(root *yaml.Node) *yaml.Node {
+	if root == nil {
+		return nil
+	}
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil
+	}
+	return root
+}
+
+// yamlEntry is the entry of the key k, whose value is v, of a YAML front
+// matter.
+func yamlEntry(doc *lint.Document, k, v *yaml.Node) fmEntry {
+	ks := nodeOffset(doc, k)
+	e := fmEntry{Key: k.Value, KeySpan: lint.Span{Start: ks, End: ks + len(k.Value)}, ValueNode: v}
+	if k.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		e.KeySpan.End += 2
+	}
+	emptyNull := v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == ""
+	if v.Line > 0 && !emptyNull {
+		vs := nodeOffset(doc, v)
+		e.ValueSpan = lint.Span{Start: vs, End: scalarEnd(doc, v, vs)}
+	} else {
+		e.ValueSpan = lint.Span{Start: e.KeySpan.End, End: lineEndAt(doc, ks)}
+	}
+	return e
+}
+
+// frontMatterEntry returns the entry for key, if present: the first of
+// frontMatterEntries with that key. In a YAML front matter only that
+// entry's positions are computed.
 func frontMatterEntry(doc *lint.Document, key string) (fmEntry, bool) {
+	if fm := &doc.FrontMatter; fm.Format == lint.FrontMatterYAML {
+		root := yamlMapping(fm.YAML)
+		if root == nil {
+			return fmEntry{}, false
+		}
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if k := root.Content[i]; k.Value == key {
+				return yamlEntry(doc, k, root.Content[i+1]), true
+			}
+		}
+		return fmEntry{}, false
+	}
 	for _, e := range frontMatterEntries(doc) {
 		if e.Key == key {
 			return e, true
