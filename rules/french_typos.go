@@ -866,7 +866,7 @@ func (c *frChecker) frenchContext(toks []frToken, i, n int, shape caseShape) boo
 // accented spelling is unique.
 func (c *frChecker) checkDictionary(toks []frToken, offs *textOffsets, covered []bool) {
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if covered[i] || len(t.text) > maxDictWord {
 			// No French word is that long; hunspell lookups of very long
 			// strings are slow.
@@ -930,7 +930,7 @@ func (c *frChecker) wordFix(w string, plainLower bool) (string, bool) {
 	// Short words and words with other characters than letters go first,
 	// without a lookup; the site is searched last, for the few words the
 	// dictionary would correct.
-	if len(w) < 4 || utf8.RuneCountInString(w) < 4 {
+	if len(w) < 4 || len(w) < minBytesOfFourRunes(plainLower) && utf8.RuneCountInString(w) < 4 {
 		return "", false
 	}
 	if !plainLower {
@@ -961,6 +961,16 @@ func (c *frChecker) wordFix(w string, plainLower bool) (string, bool) {
 		return "", false
 	}
 	return fix, true
+}
+
+// minBytesOfFourRunes is the length from which a word has at least four
+// runes without counting them: a rune has at most four bytes, or two in a
+// plainLower word (frToken), and a byte of invalid UTF-8 counts as one.
+func minBytesOfFourRunes(plainLower bool) int {
+	if plainLower {
+		return 4 * 2
+	}
+	return 4 * utf8.UTFMax
 }
 
 // isOELigatureOnly tells whether fix only writes "oe" as "œ" ("coeur"):

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestFrenchWordsMatchesTokenizer keeps the allocation-free word scan of
@@ -31,6 +33,28 @@ func sameWords(t *testing.T, text string) {
 	for i, tk := range toks {
 		if got[i] != tk.text {
 			t.Fatalf("word %d is %q, tokenizeFrench has %q", i, got[i], tk.text)
+		}
+	}
+}
+
+// TestMinBytesOfFourRunes checks the length from which wordFix takes a
+// word to have four runes without counting them: on strings of every
+// length up to 20 made of 1- to 4-byte runes and invalid bytes, and on
+// plainLower words.
+func TestMinBytesOfFourRunes(t *testing.T) {
+	pieces := []string{"a", "é", "ß", "€", "😀", "\xff", "\xc3", "-", "Z"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for b.Len() < rng.IntN(21) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		w := b.String()
+		plain := isPlainLowerSlow(w)
+		for _, plainLower := range []bool{false, plain} {
+			if len(w) >= minBytesOfFourRunes(plainLower) && utf8.RuneCountInString(w) < 4 {
+				t.Fatalf("%q (plainLower %v) has %d runes", w, plainLower, utf8.RuneCountInString(w))
+			}
 		}
 	}
 }
