@@ -223,6 +223,14 @@ type siteSlot struct {
 }
 
 func (sl *siteSlot) load(siteOf map[string]*siteSlot) (*Site, error) {
+	sl.ensureLoaded(siteOf)
+	return sl.site, sl.err
+}
+
+// ensureLoaded loads the site unless it was. It reads nothing of the
+// result: the prefetcher may call it after the site's last file released
+// it (done), which a read would race with.
+func (sl *siteSlot) ensureLoaded(siteOf map[string]*siteSlot) {
 	sl.once.Do(func() {
 		// The index reads whole the posts this site checks, for the checker.
 		var checked func(abs string) bool
@@ -235,7 +243,6 @@ func (sl *siteSlot) load(siteOf map[string]*siteSlot) (*Site, error) {
 			sl.escaping = sl.site.Files.Escaping
 		}
 	})
-	return sl.site, sl.err
 }
 
 // start records that a worker took a file of the site.
@@ -274,7 +281,7 @@ func loadAhead(ctx context.Context, targets []target, order []int, siteOf map[st
 					return
 				}
 			}
-			_, _ = sl.load(siteOf)
+			sl.ensureLoaded(siteOf)
 		}
 	}()
 	return p
