@@ -30,6 +30,13 @@ type Rule struct {
 	// wait. It must not load what only some documents need (the French
 	// dictionary is loaded for the first French document).
 	Warm func()
+	// WarmSite, when set, builds the site-wide facts (Site.Memo values)
+	// that the first Check of almost any of the site's files asks for. A
+	// run over folders calls it as soon as it has loaded a site ahead of
+	// the workers: otherwise both workers reach the site's first files at
+	// once and one waits while the other builds them. options are the
+	// rule's options for the run.
+	WarmSite func(site *Site, options any)
 }
 
 // Pass is what a rule sees while checking one document.

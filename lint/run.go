@@ -227,10 +227,11 @@ func (sl *siteSlot) load(siteOf map[string]*siteSlot) (*Site, error) {
 	return sl.site, sl.err
 }
 
-// ensureLoaded loads the site unless it was. It reads nothing of the
-// result: the prefetcher may call it after the site's last file released
-// it (done), which a read would race with.
-func (sl *siteSlot) ensureLoaded(siteOf map[string]*siteSlot) {
+// ensureLoaded loads the site unless it was, and returns it when this call
+// loaded it. It reads nothing of the slot's result: the prefetcher may call
+// it after the site's last file released it (done), which a read would
+// race with.
+func (sl *siteSlot) ensureLoaded(siteOf map[string]*siteSlot) (loaded *Site) {
 	sl.once.Do(func() {
 		// The index reads whole the posts this site checks, for the checker.
 		var checked func(abs string) bool
@@ -242,7 +243,9 @@ func (sl *siteSlot) ensureLoaded(siteOf map[string]*siteSlot) {
 		if sl.site != nil {
 			sl.escaping = sl.site.Files.Escaping
 		}
+		loaded = sl.site
 	})
+	return loaded
 }
 
 // start records that a worker took a file of the site.
@@ -261,8 +264,10 @@ type prefetcher struct {
 
 // loadAhead starts loading, in the order the workers take them, each site
 // once the workers have started the site before it: at most one site
-// more than the workers' is held at a time.
-func loadAhead(ctx context.Context, targets []target, order []int, siteOf map[string]*siteSlot) *prefetcher {
+// more than the workers' is held at a time. When warm is set, the rules'
+// WarmSite then builds the site's facts, unless the workers are already
+// done with it.
+func loadAhead(ctx context.Context, targets []target, order []int, siteOf map[string]*siteSlot, warm []EnabledRule) *prefetcher {
 	ctx, cancel := context.WithCancel(ctx)
 	p := &prefetcher{cancel: cancel, done: make(chan struct{})}
 	var slots []*siteSlot
@@ -281,10 +286,26 @@ func loadAhead(ctx context.Context, targets []target, order []int, siteOf map[st
 					return
 				}
 			}
-			sl.ensureLoaded(siteOf)
+			if site := sl.ensureLoaded(siteOf); site != nil {
+				warmSite(ctx, site, sl, warm)
+			}
 		}
 	}()
 	return p
+}
+
+// warmSite has the rules build the site-wide facts of site, the site of
+// slot sl, while files of it are left to check.
+func warmSite(ctx context.Context, site *Site, sl *siteSlot, rules []EnabledRule) {
+	for _, r := range rules {
+		if r.WarmSite == nil {
+			continue
+		}
+		if ctx.Err() != nil || sl.left.Load() == 0 {
+			return
+		}
+		r.WarmSite(site, r.Options)
+	}
 }
 
 // stop ends the prefetching and waits for it.
@@ -335,7 +356,8 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res := &Result{Rules: enabled}
 
-	if anyFolder(paths) {
+	folders := anyFolder(paths)
+	if folders {
 		// Looking for files keeps one CPU busy: the rules build their
 		// tables meanwhile, instead of after it while the workers wait.
 		// A run over a few named files has little to look for and may
@@ -365,7 +387,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	fileErrs := make([]error, len(targets))
 	order := siteBySite(targets)
 	g, ctx := errgroup.WithContext(ctx)
-	prefetch := loadAhead(ctx, targets, order, siteOf)
+	// A run over named files, as pre-commit's, checks a few of a site's
+	// files, which may need none of its facts.
+	var warmRules []EnabledRule
+	if folders {
+		warmRules = enabled
+	}
+	prefetch := loadAhead(ctx, targets, order, siteOf, warmRules)
 	defer prefetch.stop()
 	g.SetLimit(jobs)
 	for _, i := range order {

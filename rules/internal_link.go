@@ -64,6 +64,8 @@ Correct the link; for a moved page, add a ` + "`redirect_from`" + ` (Jekyll) or
 ` + "`aliases`" + ` (Hugo) entry.
 `,
 	Check: checkInternalLinks,
+	// Almost every page links within its site: its URLs are needed at once.
+	WarmSite: func(site *lint.Site, _ any) { siteURLIndex(site) },
 }
 
 var (
