@@ -262,26 +262,48 @@ type prefetcher struct {
 	done   chan struct{}
 }
 
-// loadAhead starts loading, in the order the workers take them, each site
-// once the workers have started the site before it: at most one site
-// more than the workers' is held at a time. When warm is set, the rules'
-// WarmSite then builds the site's facts, unless the workers are already
-// done with it.
+// Loading ahead: the prefetcher loads the next site as soon as the
+// workers start the one before it, and further sites while those it loaded
+// and the workers have not started hold fewer than aheadFiles files to
+// check and number fewer than aheadSites. A site takes as long to load as
+// tens of its files take to check: after a site of a few files, the
+// workers would wait for the next one.
+const (
+	aheadFiles = 128
+	aheadSites = 4
+)
+
+// loadAhead starts loading the sites in the order the workers take them,
+// ahead of them by at most one site, or a few small ones. When warm is
+// set, the rules' WarmSite then builds each site's facts, unless the
+// workers are already done with it.
 func loadAhead(ctx context.Context, targets []target, order []int, siteOf map[string]*siteSlot, warm []EnabledRule) *prefetcher {
 	ctx, cancel := context.WithCancel(ctx)
 	p := &prefetcher{cancel: cancel, done: make(chan struct{})}
 	var slots []*siteSlot
+	var files []int // files to check of each slot
 	for _, i := range order {
 		if sl := targets[i].slot; len(slots) == 0 || slots[len(slots)-1] != sl {
 			slots = append(slots, sl)
+			files = append(files, 0)
 		}
+		files[len(files)-1]++
 	}
 	go func() {
 		defer close(p.done)
 		for i, sl := range slots {
-			if i > 0 {
+			for {
+				// The sites loaded that no worker has started yet.
+				pending, first := 0, i
+				for first > 0 && !closed(slots[first-1].started) {
+					first--
+					pending += files[first]
+				}
+				if first == i || i-first < aheadSites && pending < aheadFiles {
+					break
+				}
 				select {
-				case <-slots[i-1].started:
+				case <-slots[first].started:
 				case <-ctx.Done():
 					return
 				}
@@ -292,6 +314,16 @@ func loadAhead(ctx context.Context, targets []target, order []int, siteOf map[st
 		}
 	}()
 	return p
+}
+
+// closed tells whether c is closed, without waiting.
+func closed(c chan struct{}) bool {
+	select {
+	case <-c:
+		return true
+	default:
+		return false
+	}
 }
 
 // warmSite has the rules build the site-wide facts of site, the site of

@@ -70,8 +70,8 @@ func TestDeterministicWhateverTheJobs(t *testing.T) {
 }
 
 // TestRulesWarmedForFolders: a run over a folder has the enabled rules
-// build their tables while it looks for files; a run over named files, a
-// disabled rule, never does.
+// build their tables while it looks for files, and their site's facts when
+// it loads it; a run over named files, a disabled rule, never does.
 func TestRulesWarmedForFolders(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("# A\n\nSome text.\n"), 0o644); err != nil {
@@ -87,10 +87,11 @@ func TestRulesWarmedForFolders(t *testing.T) {
 		{"file", filepath.Join(dir, "a.md"), nil, false},
 		{"disabled", dir, []string{"warm"}, false},
 	} {
-		warmed := make(chan struct{}, 1)
+		warmed := make(chan struct{}, 2)
 		rule := &lint.Rule{Name: "warm", Summary: "test rule", DefaultSeverity: lint.SeverityWarning,
-			Check: func(*lint.Pass) {},
-			Warm:  func() { warmed <- struct{}{} },
+			Check:    func(*lint.Pass) {},
+			Warm:     func() { warmed <- struct{}{} },
+			WarmSite: func(*lint.Site, any) { warmed <- struct{}{} },
 		}
 		_, err := lint.Run(context.Background(), lint.Options{Paths: []string{tc.path}, Rules: []*lint.Rule{rule}, Disable: tc.disable})
 		if err != nil {
@@ -102,14 +103,17 @@ func TestRulesWarmedForFolders(t *testing.T) {
 		if tc.want {
 			wait = 10 * time.Second
 		}
-		got := false
-		select {
-		case <-warmed:
-			got = true
-		case <-time.After(wait):
-		}
-		if got != tc.want {
-			t.Errorf("%s: warmed %v, want %v", tc.name, got, tc.want)
+		// The rule's tables and its site's facts.
+		for _, what := range []string{"tables", "site"} {
+			got := false
+			select {
+			case <-warmed:
+				got = true
+			case <-time.After(wait):
+			}
+			if got != tc.want {
+				t.Errorf("%s: %s warmed %v, want %v", tc.name, what, got, tc.want)
+			}
 		}
 	}
 }
