@@ -210,11 +210,29 @@ func (s *Site) PostByPath(rel string) *Post { return s.byPath[rel] }
 // Rel returns the root-relative slash path of an absolute path, and false
 // when it lies outside the root.
 func (s *Site) Rel(abs string) (string, bool) {
+	// Paths found by walking the root need no cleaning: every checked file
+	// asks, and filepath.Rel cleans both paths.
+	if r, ok := strings.CutPrefix(abs, s.Root); ok && len(r) > 1 && r[0] == filepath.Separator && !strings.HasSuffix(s.Root, string(filepath.Separator)) && isCleanRel(r[1:]) {
+		return filepath.ToSlash(r[1:]), true
+	}
 	r, err := filepath.Rel(s.Root, abs)
 	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return "", false
 	}
 	return filepath.ToSlash(r), true
+}
+
+// isCleanRel tells whether the relative path r is clean: no empty, "." or
+// ".." element, no leading or trailing separator.
+func isCleanRel(r string) bool {
+	for r != "" {
+		elem, rest, more := strings.Cut(r, string(filepath.Separator))
+		if elem == "" || elem == "." || elem == ".." || more && rest == "" {
+			return false
+		}
+		r = rest
+	}
+	return true
 }
 
 // Resolve joins a slash path to a root-relative folder and cleans it. It

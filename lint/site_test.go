@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -328,5 +329,36 @@ func BenchmarkIndexAndReadPosts(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestRelMatchesFilepathRel holds Site.Rel's shortcut for clean paths to
+// filepath.Rel on paths built from tricky elements.
+func TestRelMatchesFilepathRel(t *testing.T) {
+	slow := func(root, abs string) (string, bool) {
+		r, err := filepath.Rel(root, abs)
+		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return "", false
+		}
+		return filepath.ToSlash(r), true
+	}
+	elems := []string{"a", "b", ".", "..", "", "c.md", ".hidden", "..x", "a b"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, root := range []string{"/", "/site", "/site/", "/si", "/site/a"} {
+		s := &Site{Root: root}
+		for range 20000 {
+			abs := "/site"
+			if rng.IntN(4) == 0 {
+				abs = "/sit"
+			}
+			for range rng.IntN(5) {
+				abs += "/" + elems[rng.IntN(len(elems))]
+			}
+			gotRel, gotOK := s.Rel(abs)
+			wantRel, wantOK := slow(root, abs)
+			if gotRel != wantRel || gotOK != wantOK {
+				t.Fatalf("Rel(%q) in %q = %q, %v; filepath.Rel gives %q, %v", abs, root, gotRel, gotOK, wantRel, wantOK)
+			}
+		}
 	}
 }
