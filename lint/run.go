@@ -212,7 +212,9 @@ type siteSlot struct {
 	walked *tree
 
 	once sync.Once
-	site *Site
+	// site is the loaded site until its last file is checked. The
+	// prefetcher reads it too, possibly after that.
+	site atomic.Pointer[Site]
 	err  error
 	// started is closed when a worker takes the site's first file.
 	started     chan struct{}
@@ -223,29 +225,27 @@ type siteSlot struct {
 }
 
 func (sl *siteSlot) load(siteOf map[string]*siteSlot) (*Site, error) {
-	sl.ensureLoaded(siteOf)
-	return sl.site, sl.err
+	return sl.ensureLoaded(siteOf), sl.err
 }
 
-// ensureLoaded loads the site unless it was, and returns it when this call
-// loaded it. It reads nothing of the slot's result: the prefetcher may call
-// it after the site's last file released it (done), which a read would
-// race with.
-func (sl *siteSlot) ensureLoaded(siteOf map[string]*siteSlot) (loaded *Site) {
+// ensureLoaded loads the site unless it was, and returns it: nil when it
+// could not be loaded, or when its files were all checked and it was
+// released (the prefetcher may come after the workers).
+func (sl *siteSlot) ensureLoaded(siteOf map[string]*siteSlot) *Site {
 	sl.once.Do(func() {
 		// The index reads whole the posts this site checks, for the checker.
 		var checked func(abs string) bool
 		if siteOf != nil {
 			checked = func(abs string) bool { return siteOf[abs] == sl }
 		}
-		sl.site, sl.err = loadSite(sl.root, sl.kind, sl.walked, checked)
-		sl.walked = nil
-		if sl.site != nil {
-			sl.escaping = sl.site.Files.Escaping
+		site, err := loadSite(sl.root, sl.kind, sl.walked, checked)
+		sl.walked, sl.err = nil, err
+		if site != nil {
+			sl.escaping = site.Files.Escaping
+			sl.site.Store(site)
 		}
-		loaded = sl.site
 	})
-	return loaded
+	return sl.site.Load()
 }
 
 // start records that a worker took a file of the site.
@@ -352,10 +352,9 @@ func (sl *siteSlot) done() {
 	if sl.left.Add(-1) != 0 {
 		return
 	}
-	if sl.site != nil {
-		sl.parsed = sl.site.Parsed()
-		sl.site.dropMemo()
-		sl.site = nil
+	if site := sl.site.Swap(nil); site != nil {
+		sl.parsed = site.Parsed()
+		site.dropMemo()
 	}
 }
 
@@ -638,13 +637,57 @@ func discover(paths []string, cfg *Config, cwd, siteRoot, kind string) *discover
 // Walk order alone can keep a site loaded for the whole run: a README at
 // the top of each of many sites belongs to one plain site rooted where the
 // walk started, which indexes every file below it.
+//
+// A site that holds other sites is checked after them: its index covers
+// their files too, and is the slowest to build; first, the workers would
+// wait for it, last, it is loaded while they check the sites before it.
 func siteBySite(targets []target) []int {
+	holds := holdingSites(targets)
 	order := make([]int, len(targets))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return targets[a].slot.order - targets[b].slot.order })
+	slices.SortStableFunc(order, func(a, b int) int {
+		sa, sb := targets[a].slot, targets[b].slot
+		if holds[sa] != holds[sb] {
+			if holds[sa] {
+				return 1
+			}
+			return -1
+		}
+		return sa.order - sb.order
+	})
 	return order
+}
+
+// holdingSites returns the sites of targets whose root holds the root of
+// another of them.
+func holdingSites(targets []target) map[*siteSlot]bool {
+	var roots []string
+	seen := map[*siteSlot]bool{}
+	for _, t := range targets {
+		if !seen[t.slot] {
+			seen[t.slot] = true
+			roots = append(roots, t.slot.root)
+		}
+	}
+	slices.Sort(roots)
+	holds := map[*siteSlot]bool{}
+	for sl := range seen {
+		prefix := sl.root
+		if !strings.HasSuffix(prefix, string(filepath.Separator)) {
+			prefix += string(filepath.Separator)
+		}
+		// The roots below sl's follow prefix in sorted order.
+		i, _ := slices.BinarySearch(roots, prefix)
+		for ; i < len(roots) && strings.HasPrefix(roots[i], prefix); i++ {
+			if roots[i] != sl.root {
+				holds[sl] = true
+				break
+			}
+		}
+	}
+	return holds
 }
 
 // SortFindings puts findings in output order.
