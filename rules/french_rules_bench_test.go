@@ -14,7 +14,7 @@ import (
 // frenchBenchPasses parses every page of the French corpus site aeris-blog
 // as the engine does and returns the passes a rule gets for each, so that
 // the benchmarks time the French rules alone, not the parse.
-func frenchBenchPasses(b *testing.B) (*lint.Site, []*lint.Pass) {
+func frenchBenchPasses(b testing.TB) (*lint.Site, []*lint.Pass) {
 	b.Helper()
 	site, err := lint.LoadSite(filepath.Join(linttest.Corpora(b), "aeris-blog"), lint.SiteJekyll)
 	if err != nil {
@@ -158,5 +158,29 @@ func BenchmarkSiteVocabularyRead(b *testing.B) {
 	for b.Loop() {
 		v := &siteVocabulary{site: site}
 		v.read(maxSiteText)
+	}
+}
+
+// BenchmarkFrenchTyposColdCache is BenchmarkFrenchTypos with the CPU's
+// caches flushed between pages, as in a run, where the parse and the
+// other rules of a page pass through them: the cost of the caches of
+// french-typos that memory, not the CPU, bounds.
+func BenchmarkFrenchTyposColdCache(b *testing.B) {
+	_, passes := frenchBenchPasses(b)
+	loader := &frenchDictLoader{}
+	for _, p := range passes {
+		checkFrenchTypos(p, loader)
+	}
+	flush := make([]byte, 8<<20)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range passes {
+			b.StopTimer()
+			for i := 0; i < len(flush); i += 64 {
+				flush[i]++
+			}
+			b.StartTimer()
+			checkFrenchTypos(p, loader)
+		}
 	}
 }

@@ -108,3 +108,51 @@ func TestFrenchSiteWordsReadOnDemand(t *testing.T) {
 		t.Fatal("a document with a word to correct did not read the site")
 	}
 }
+
+// TestSiteVocabularyAccentIndex: the places of the accented letters that
+// uses tries for a word with one find the texts hasWord finds searching
+// each text whole, on every accented word and part of a word of a
+// French corpus site and on accented letters next to capitals, hyphens
+// and apostrophes.
+func TestSiteVocabularyAccentIndex(t *testing.T) {
+	dir := writeFrenchSite(t, "L'été, ÉTÉ et l’été-là : déjà à côté.", "Été éTé peut-être ÊTRE ça ÿ ß œuvre", "été")
+	sites := []*lint.Site{loadCorpusSite(t, "aeris-blog")}
+	if site, err := lint.LoadSite(dir, lint.SiteJekyll); err == nil {
+		sites = append(sites, site)
+	} else {
+		t.Fatal(err)
+	}
+	for _, site := range sites {
+		v := &siteVocabulary{site: site}
+		v.read(maxSiteText)
+		probes := map[string]bool{"é": true, "été": true, "être": true, "peut-être": true, "ça": true, "ÿ": true, "là": true}
+		for _, text := range v.lowered {
+			frenchWords(text, func(w string, _ bool) {
+				probes[w] = true
+				for part := range strings.SplitSeq(w, "-") {
+					probes[part] = true
+				}
+			})
+		}
+		tried := 0
+		for w := range probes {
+			k := v.rarestAccent(w)
+			if k < 0 {
+				continue
+			}
+			tried++
+			want := 0
+			for _, text := range v.lowered {
+				if hasWord(text, w, v.rarestByte(w)) {
+					want++
+				}
+			}
+			if got := v.countAt(w, k); got != want {
+				t.Fatalf("%s: %q is in %d texts by its accents, %d by search", site.Root, w, got, want)
+			}
+		}
+		if tried < 5 {
+			t.Fatalf("%s: only %d words with accents", site.Root, tried)
+		}
+	}
+}

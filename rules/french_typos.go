@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
@@ -467,6 +468,11 @@ type siteVocabulary struct {
 	lowered    []string
 	byteCounts [256]int
 	counts     map[string]int
+	// accents[b&0x3F] lists, in order, where the two bytes 0xC3 b occur
+	// in lowered: the accented letters of French, "à" to "ÿ". Nearly every
+	// word asked has one (its accents are what is wrong), and the places
+	// of its rarest are far fewer than the bytes of the site to search.
+	accents [64][]textPlace
 
 	mu      sync.Mutex
 	answers map[string]int // uses of the words asked so far
@@ -495,7 +501,9 @@ func (v *siteVocabulary) uses(w string) int {
 		return n
 	}
 	n := 0
-	if w != "" {
+	if k := v.rarestAccent(w); k >= 0 {
+		n = v.countAt(w, k)
+	} else if w != "" {
 		anchor := v.rarestByte(w)
 		for _, text := range v.lowered {
 			if hasWord(text, w, anchor) {
@@ -524,7 +532,7 @@ func (v *siteVocabulary) read(limit int) {
 		}
 		buf = appendLower(buf[:0], raw)
 		if total += len(buf); total > limit {
-			v.lowered = nil
+			v.lowered, v.accents = nil, [64][]textPlace{}
 			v.counts = countSiteWords(v.site)
 			return
 		}
@@ -533,8 +541,67 @@ func (v *siteVocabulary) read(limit int) {
 		for i := 0; i < len(buf); i += siteByteSample {
 			v.byteCounts[buf[i]]++
 		}
+		v.indexAccents(len(v.lowered), buf)
 		v.lowered = append(v.lowered, string(buf))
 	}
+}
+
+// textPlace is a byte offset in one of the texts of a siteVocabulary.
+type textPlace struct {
+	text, off int32
+}
+
+// indexAccents adds the places of the accented letters of text number
+// n, whose lowercase bytes are lowered, to accents.
+func (v *siteVocabulary) indexAccents(n int, lowered []byte) {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(lowered[i:], 0xC3)
+		if j < 0 || i+j+1 >= len(lowered) {
+			return
+		}
+		// A lead byte, as lowered is valid UTF-8: a continuation byte
+		// follows, never 0xC3.
+		i += j
+		b := lowered[i+1] & 0x3F
+		v.accents[b] = append(v.accents[b], textPlace{int32(n), int32(i)})
+	}
+}
+
+// rarestAccent returns the offset in w of its accented letter ("à" to
+// "ÿ") that occurs the fewest times in the site, or -1 when it has none.
+func (v *siteVocabulary) rarestAccent(w string) int {
+	best := -1
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == 0xC3 && w[i+1]&0xC0 == 0x80 &&
+			(best < 0 || len(v.accents[w[i+1]&0x3F]) < len(v.accents[w[best+1]&0x3F])) {
+			best = i
+		}
+	}
+	return best
+}
+
+// countAt counts the texts that have w as a word, trying only the places
+// of its accented letter at w[k] (rarestAccent): w occurs nowhere else.
+// It finds what hasWord finds, which searches the whole text.
+func (v *siteVocabulary) countAt(w string, k int) int {
+	n := 0
+	last := int32(-1) // the last text found to have w
+	for _, p := range v.accents[w[k+1]&0x3F] {
+		if p.text == last {
+			continue
+		}
+		text := v.lowered[p.text]
+		start := int(p.off) - k
+		// The first byte, compared first, rules out most places.
+		if start < 0 || text[start] != w[0] || !strings.HasPrefix(text[start:], w) || !wordStartsAt(text, start) {
+			continue
+		}
+		if end, _, _, _ := wordEnd(text, start); end == start+len(w) {
+			n++
+			last = p.text
+		}
+	}
+	return n
 }
 
 // siteByteSample is the stride of the bytes byteCounts counts.
