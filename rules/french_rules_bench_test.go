@@ -184,3 +184,32 @@ func BenchmarkFrenchTyposColdCache(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFrenchListMatch looks up every word of the French blog's
+// prose in the list, as checkText does, the texts tokenized beforehand.
+func BenchmarkFrenchListMatch(b *testing.B) {
+	_, passes := frenchBenchPasses(b)
+	type text struct {
+		text string
+		toks []frToken
+	}
+	var texts []text
+	for _, p := range passes {
+		blocks := p.Doc.Prose()
+		for i := range blocks {
+			t := proseText(p.Doc.Src, &blocks[i])
+			texts = append(texts, text{t, tokenizeFrench(t)})
+		}
+	}
+	c := &frChecker{opts: &FrenchTyposOptions{}, table: frenchTable(), accepted: map[string]bool{}, emit: func(int, int, string, *string) {}}
+	offs := &textOffsets{offs: make([]int, 1<<20)}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			c.reported = map[[2]int]bool{}
+			for i := range t.toks {
+				c.matchList(t.toks, i, t.text, offs)
+			}
+		}
+	}
+}
