@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -119,6 +120,84 @@ func FuzzMisspellMayFlag(f *testing.F) {
 		}
 		if _, diffs := d.replacer.Replace(line); len(diffs) > 0 {
 			t.Errorf("mayFlag skips %q, where misspell finds %+v", line, diffs)
+		}
+	})
+}
+
+// TestMisspellChunks compares lineDiffs, which runs misspell on the chunks of
+// a line around its candidate words, with misspell on the whole line, on
+// lines where blanking or a key could look across a space.
+//
+//nolint:misspell // misspellings on purpose
+func TestMisspellChunks(t *testing.T) {
+	d := misspellData()
+	for _, line := range []string{
+		"We recieve the events in a seperate queue.\n",
+		"recieve\n",
+		"teh",
+		"Teh end, teh  end\tteh\n",
+		"mail me at recieve@example.com now\n",       // an address, blanked with the space after it
+		"mail me at recieve@example.com\n",           // an address at the end of the line
+		"mail recieve@example.c0m teh\n",             // not an address
+		"host recieve.example.com or recieve.com.\n", // host names
+		"\\nrecieve it \\trecieve\n",                 // backslash escapes
+		"mail a@b.com1recieve\n",
+		"a@b.com'teh now\n",
+		"coca cola and recieve\n", // a key with a space
+		"Coca Cola\n",
+		"p0enis and p0enis.\n",
+		"ReCieve RECIEVE Recieve recieve\n",
+		"see recieve:teh and recieve's 'teh'\n",
+		"a path a/recieve teh\n", // a slash: the whole line
+		"(see /x recieve) teh\n",
+	} {
+		_, want := d.replacer.Replace(line)
+		if got := d.lineDiffs(line); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Errorf("lineDiffs(%q) = %+v, want %+v", line, got, want)
+		}
+	}
+}
+
+// TestMisspellChunksCorpora compares lineDiffs with misspell on every line
+// of the Markdown files of the real blogs (prose, code, URLs and HTML
+// alike).
+func TestMisspellChunksCorpora(t *testing.T) {
+	d := misspellData()
+	found := 0
+	forEachCorpusMarkdown(t, func(p string, src []byte) {
+		for _, line := range strings.SplitAfter(string(src), "\n") {
+			// A line with a slash is given to misspell whole: try it
+			// without its slashes too.
+			for _, line := range []string{line, strings.ReplaceAll(line, "/", " ")} {
+				_, want := d.replacer.Replace(line)
+				got := d.lineDiffs(line)
+				found += len(want)
+				if !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+					t.Errorf("%s: lineDiffs(%q) = %+v, want %+v", p, line, got, want)
+				}
+			}
+		}
+	})
+	if found < 20 {
+		t.Errorf("misspell finds only %d misspellings in the corpora: the test tests little", found)
+	}
+}
+
+// FuzzMisspellChunks compares lineDiffs with misspell on the whole line.
+//
+//nolint:misspell // misspellings on purpose
+func FuzzMisspellChunks(f *testing.F) {
+	for _, s := range []string{"\\nrecieve it", "mail a@b.com1recieve", "a@b.com'teh now", "see recievehttp://x.com", "p0enis", "x.ab3teh", "[a/teh](b) teh's", "x@recieve.com teh", "coca cola"} {
+		f.Add(s)
+	}
+	d := misspellData()
+	f.Fuzz(func(t *testing.T, line string) {
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i+1] // lineDiffs is given one line
+		}
+		_, want := d.replacer.Replace(line)
+		if got := d.lineDiffs(line); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Errorf("lineDiffs(%q) = %+v, want %+v", line, got, want)
 		}
 	})
 }
