@@ -792,6 +792,10 @@ func (c *frLangContext) lastEnglish() bool {
 	return c.english
 }
 
+// endsSentence says whether c is a period, an exclamation mark or a
+// question mark.
+func endsSentence(c byte) bool { return c == '.' || c == '!' || c == '?' }
+
 // frSegment returns the text around text[i] whose language decides
 // whether French typography applies: the quotation it is in, else its
 // sentence on its line, without the parenthesised parts that do not hold
@@ -816,15 +820,18 @@ func frSegment(text string, i int) string {
 	}
 	// The sentence: from after the last ". ", "! ", "? " before the mark to
 	// the next one after it.
+	// The search for the last one goes backwards from the mark: a long
+	// paragraph on one line has many marks.
 	start := 0
-	for j := 0; j+1 < at; j++ {
-		if strings.IndexByte(".!?", line[j]) >= 0 && line[j+1] == ' ' {
+	for j := at - 2; j >= 0; j-- {
+		if endsSentence(line[j]) && line[j+1] == ' ' {
 			start = j + 2
+			break
 		}
 	}
 	end := len(line)
 	for j := at + 1; j+1 < len(line); j++ {
-		if strings.IndexByte(".!?", line[j]) >= 0 && line[j+1] == ' ' {
+		if endsSentence(line[j]) && line[j+1] == ' ' {
 			end = j
 			break
 		}

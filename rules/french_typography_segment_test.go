@@ -89,7 +89,7 @@ func TestFrSegmentMatchesReference(t *testing.T) {
 	checked := 0
 	for _, text := range texts {
 		for i := 0; i < len(text); i++ {
-			if !strings.ContainsRune(":;!?»«", rune(text[i])) && !strings.HasPrefix(text[i:], "»") {
+			if !strings.ContainsRune(":;!?.»«", rune(text[i])) && !strings.HasPrefix(text[i:], "»") {
 				continue
 			}
 			got, want := frSegment(text, i), frSegmentReference(text, i)
