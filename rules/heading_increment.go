@@ -48,26 +48,12 @@ which structure was meant.
 func checkHeadingIncrement(pass *lint.Pass) {
 	d := pass.Doc
 	prev := 0
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
-			return ast.WalkSkipChildren, nil
-		case ast.KindHeading:
-		default:
-			if fc := n.FirstChild(); fc != nil && fc.Type() == ast.TypeInline {
-				return ast.WalkSkipChildren, nil // inline content holds no heading
-			}
-			return ast.WalkContinue, nil
-		}
-		h := n.(*ast.Heading)
+	forEachHeading(d.AST, func(h *ast.Heading) {
 		level := h.Level
 		defer func() { prev = level }()
 		start, end, ok := headingSpan(d, h)
 		if !ok {
-			return ast.WalkSkipChildren, nil
+			return
 		}
 		switch {
 		case prev == 0 && level >= 3:
@@ -75,8 +61,25 @@ func checkHeadingIncrement(pass *lint.Pass) {
 		case prev > 0 && level > prev+1:
 			pass.Reportf(start, end, "heading jumps from h%d to h%d: use h%d%s", prev, level, prev+1, headingMarks(h, d.Src, prev+1))
 		}
-		return ast.WalkSkipChildren, nil
 	})
+}
+
+// forEachHeading calls visit for each heading under n, in page order,
+// outside code and HTML blocks. It goes down the blocks only: a node whose
+// children are inline content holds no heading. (ast.Walk calls its walker
+// twice for each node, on the way in and out.)
+func forEachHeading(n ast.Node, visit func(*ast.Heading)) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+		case ast.KindHeading:
+			visit(c.(*ast.Heading))
+		default:
+			if fc := c.FirstChild(); fc != nil && fc.Type() != ast.TypeInline {
+				forEachHeading(c, visit)
+			}
+		}
+	}
 }
 
 // headingSpan returns the source range of a heading's line: from its first
