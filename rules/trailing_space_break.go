@@ -114,10 +114,27 @@ func tsbExplicitBreak(opts *TrailingSpaceBreakOptions, site *lint.Site) string {
 
 // tsbLineInfo is what the Markdown tree says about the lines of a document.
 type tsbLineInfo struct {
-	breaks   map[int]bool   // offsets of the "\n" of lines ending in a hard break
-	headings map[int]bool   // line numbers of heading text
-	paraEnds map[int]string // last lines of paragraphs: "paragraph" or "list item"
-	skip     []lint.Span    // HTML blocks, inline HTML, {% raw %} bodies
+	breaks map[int]bool // offsets of the "\n" of lines ending in a hard break
+	// headings and paraEnds are indexed by 1-based line number (slices,
+	// not maps: every heading and paragraph of a page goes in, for the
+	// few lines with trailing white space that look).
+	headings []bool       // lines of heading text
+	paraEnds []tsbParaEnd // last lines of paragraphs
+	skip     []lint.Span  // HTML blocks, inline HTML, {% raw %} bodies
+}
+
+// tsbParaEnd says what a line ends, if anything.
+type tsbParaEnd uint8
+
+const (
+	tsbNoParaEnd tsbParaEnd = iota
+	tsbParagraphEnd
+	tsbListItemEnd
+)
+
+// String is the name of what the line ends, "" for nothing.
+func (e tsbParaEnd) String() string {
+	return [...]string{tsbNoParaEnd: "", tsbParagraphEnd: "paragraph", tsbListItemEnd: "list item"}[e]
 }
 
 func checkTrailingSpaceBreak(pass *lint.Pass) {
@@ -156,7 +173,7 @@ func checkTrailingSpaceBreak(pass *lint.Pass) {
 				// its paragraphs are right-trimmed: no break in the real site,
 				// and a "\\" there would print a backslash.
 				delete(info.breaks, lineEnd)
-				info.paraEnds[d.Lines.LineOf(wsStart)] = "paragraph"
+				info.paraEnds[d.Lines.LineOf(wsStart)] = tsbParagraphEnd
 			}
 			tsbReport(pass, info, opts, brk, lineStart, wsStart, textEnd, lineEnd)
 		}
@@ -206,8 +223,8 @@ func tsbReport(pass *lint.Pass, info *tsbLineInfo, opts *TrailingSpaceBreakOptio
 		msg = "trailing " + tsbDescribeWS(ws) + " " + tsbMake(ws) + " no line break; remove " + tsbThem(ws)
 	case len(ws) == 1:
 		msg = "trailing space makes no line break (that takes two); remove it, or make the break explicit"
-	case info.paraEnds[line] != "":
-		msg = "trailing " + tsbDescribeWS(ws) + " at the end of a " + info.paraEnds[line] + " make no line break; remove them"
+	case info.paraEnds[line] != tsbNoParaEnd:
+		msg = "trailing " + tsbDescribeWS(ws) + " at the end of a " + info.paraEnds[line].String() + " make no line break; remove them"
 	default:
 		msg = "trailing " + tsbDescribeWS(ws) + " make no line break here; remove them"
 	}
@@ -302,49 +319,10 @@ func tsbPlural(n int, word string) string {
 // tsbScan reads the Markdown tree for hard breaks, headings, paragraph ends
 // and HTML, and the tags for {% raw %} bodies.
 func tsbScan(d *lint.Document) *tsbLineInfo {
-	info := &tsbLineInfo{breaks: map[int]bool{}, headings: map[int]bool{}, paraEnds: map[int]string{}}
+	lines := d.Lines.Lines() + 1 // LineOf is at most Lines()
+	info := &tsbLineInfo{breaks: map[int]bool{}, headings: make([]bool, lines), paraEnds: make([]tsbParaEnd, lines)}
+	(&tsbWalker{info: info, src: d.Src, lineOf: d.Lines.LineOf}).walk(d.AST)
 	src := d.Src
-	lineOf := d.Lines.LineOf
-	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Text:
-			if n.HardLineBreak() {
-				if nl := bytes.IndexByte(src[n.Segment.Stop:], '\n'); nl >= 0 {
-					info.breaks[n.Segment.Stop+nl] = true
-				}
-			}
-		case *ast.Heading:
-			for i := 0; i < n.Lines().Len(); i++ {
-				info.headings[lineOf(n.Lines().At(i).Start)] = true
-			}
-		case *ast.Paragraph, *ast.TextBlock:
-			if l := n.Lines(); l.Len() > 0 {
-				where := "paragraph"
-				if _, ok := n.Parent().(*ast.ListItem); ok && n.NextSibling() == nil {
-					where = "list item"
-				}
-				info.paraEnds[lineOf(l.At(l.Len()-1).Start)] = where
-			}
-		case *ast.HTMLBlock:
-			l := n.Lines()
-			if l.Len() > 0 {
-				end := l.At(l.Len() - 1).Stop
-				if n.HasClosure() {
-					end = max(end, n.ClosureLine.Stop)
-				}
-				info.skip = append(info.skip, lint.Span{Start: l.At(0).Start, End: end})
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			if n.Segments.Len() > 0 {
-				info.skip = append(info.skip, lint.Span{Start: n.Segments.At(0).Start, End: n.Segments.At(n.Segments.Len() - 1).Stop})
-			}
-		}
-		return ast.WalkContinue, nil
-	})
 	var rawStart = -1
 	for _, t := range d.Tags {
 		if t.Kind != lint.LiquidTag {
@@ -374,4 +352,63 @@ func tsbScan(d *lint.Document) *tsbLineInfo {
 	}
 	info.skip = merged
 	return info
+}
+
+// tsbWalker reads the tree for tsbScan: a walk of its own, which calls
+// node once for each node where ast.Walk called its walker twice through
+// a closure.
+type tsbWalker struct {
+	info   *tsbLineInfo
+	src    []byte
+	lineOf func(int) int
+}
+
+// walk reads n and the nodes under it, in page order.
+func (w *tsbWalker) walk(n ast.Node) {
+	if !w.node(n) {
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.walk(c)
+	}
+}
+
+// node reads n and reports whether the nodes under it are to be read.
+func (w *tsbWalker) node(n ast.Node) bool {
+	info := w.info
+	switch n := n.(type) {
+	case *ast.Text:
+		if n.HardLineBreak() {
+			if nl := bytes.IndexByte(w.src[n.Segment.Stop:], '\n'); nl >= 0 {
+				info.breaks[n.Segment.Stop+nl] = true
+			}
+		}
+	case *ast.Heading:
+		for i := 0; i < n.Lines().Len(); i++ {
+			info.headings[w.lineOf(n.Lines().At(i).Start)] = true
+		}
+	case *ast.Paragraph, *ast.TextBlock:
+		if l := n.Lines(); l.Len() > 0 {
+			where := tsbParagraphEnd
+			if _, ok := n.Parent().(*ast.ListItem); ok && n.NextSibling() == nil {
+				where = tsbListItemEnd
+			}
+			info.paraEnds[w.lineOf(l.At(l.Len()-1).Start)] = where
+		}
+	case *ast.HTMLBlock:
+		l := n.Lines()
+		if l.Len() > 0 {
+			end := l.At(l.Len() - 1).Stop
+			if n.HasClosure() {
+				end = max(end, n.ClosureLine.Stop)
+			}
+			info.skip = append(info.skip, lint.Span{Start: l.At(0).Start, End: end})
+		}
+		return false
+	case *ast.RawHTML:
+		if n.Segments.Len() > 0 {
+			info.skip = append(info.skip, lint.Span{Start: n.Segments.At(0).Start, End: n.Segments.At(n.Segments.Len() - 1).Stop})
+		}
+	}
+	return true
 }
