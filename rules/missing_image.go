@@ -561,6 +561,10 @@ func htmlImages(d *lint.Document) []imageRef {
 				continue
 			}
 		}
+		if i+1 == len(src) || src[i+1]|('a'-'A') != 'i' && src[i+1]|('a'-'A') != 's' {
+			i++ // not "<img" nor "<source": spare htmlTagName's lower-case copy
+			continue
+		}
 		name := htmlTagName(src, i+1)
 		if (name != "img" && name != "source") || d.InCode(i) || d.Hidden(i) {
 			i++
@@ -766,6 +770,12 @@ func yamlValues(doc *yaml.Node, key string) []*yaml.Node {
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
+	// Most pages have none of the keys: look for the first part of the
+	// path before building anything.
+	first, _, _ := strings.Cut(key, ".")
+	if !yamlHasKey(n, strings.TrimSuffix(first, "[]")) {
+		return nil
+	}
 	nodes := []*yaml.Node{n}
 	for rest, more := key, true; more && len(nodes) > 0; {
 		var part string
@@ -802,6 +812,19 @@ func yamlValues(doc *yaml.Node, key string) []*yaml.Node {
 		}
 	}
 	return out
+}
+
+// yamlHasKey reports whether n is a mapping with the key.
+func yamlHasKey(n *yaml.Node, key string) bool {
+	if n.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 // dataValues does the same for decoded TOML or JSON front matter.
