@@ -59,6 +59,12 @@ type Document struct {
 	plainTextsOnce sync.Once
 	links          []Link
 	linksDone      bool
+	// linkRefs are the links and images of the body in the order of
+	// Links, gathered by scanTree's walk so that Links needs none of its
+	// own; linkRestart is where the next one's search for its destination
+	// restarts (see enterLinkBlock), -1 when it goes on from the previous.
+	linkRefs       []linkRef
+	linkRestart    int
 	directives     []Directive
 	directivesDone bool
 }
@@ -236,6 +242,7 @@ func (d *Document) scanTree() {
 	// as lines, and blocks for a third of its lines (1.1 and 0.32 on the
 	// real blogs): sizing a little above that spares most regrowth.
 	lines := len(d.Lines.starts)
+	d.linkRestart = -1
 	prose := proseCollector{runs: make([]Span, 0, lines+lines/4+4), blocks: make([]proseExtent, 0, lines/2+4)}
 	d.scanChildren(d.AST, &prose)
 	d.prose = prose.prose(d)
@@ -261,9 +268,13 @@ func (d *Document) scanNode(n ast.Node, prose *proseCollector) {
 	switch n.Kind() {
 	case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
 		prose.enterBlock(n)
+		d.enterLinkBlock(n)
 		d.scanChildren(n, prose)
 		prose.inBlock = false
 		return
+	case ast.KindLink, ast.KindImage:
+		d.linkRefs = append(d.linkRefs, linkRef{node: n, restart: d.linkRestart})
+		d.linkRestart = -1
 	case ast.KindFencedCodeBlock, ast.KindCodeBlock:
 		if lines := n.Lines(); lines.Len() > 0 {
 			d.code = append(d.code, Span{lines.At(0).Start, lines.At(lines.Len() - 1).Stop})
@@ -280,6 +291,10 @@ func (d *Document) scanNode(n ast.Node, prose *proseCollector) {
 		if prose.inBlock {
 			t := n.(*ast.Text)
 			prose.addText(d, t.Segment.Start, t.Segment.Stop)
+		}
+	default:
+		if n.Type() == ast.TypeBlock {
+			d.enterLinkBlock(n)
 		}
 	}
 	d.scanChildren(n, prose)

@@ -32,70 +32,45 @@ func (d *Document) Links() []Link {
 	}
 	d.linksDone = true
 	f := linkFinder{d: d, cursor: d.BodyStart}
-	f.visit(d.AST)
+	for _, r := range d.linkRefs {
+		if r.restart >= 0 {
+			f.cursor = r.restart
+		}
+		switch v := r.node.(type) {
+		case *ast.Link:
+			f.add(v, v.Destination, false)
+		case *ast.Image:
+			f.add(v, v.Destination, true)
+		}
+	}
 	return d.links
 }
 
-// linkFinder walks a document for Links, in the order and with the skips
-// of ast.Walk, by plain recursion: the walk visits every node of the page,
-// text included, and ast.Walk's two calls of a closure per node were most
-// of its cost.
+// linkRef is a link or image node as scanTree meets it, in the order and
+// with the skips of ast.Walk (code and HTML blocks, code spans), and where
+// the search for its destination restarts: the first line of the last
+// block entered before it, when there is one since the previous link (-1
+// otherwise). Blocks are not always in source order (goldmark moves
+// footnote definitions to the end), so each block restarts the search at
+// its own first line.
+type linkRef struct {
+	node    ast.Node
+	restart int
+}
+
+// enterLinkBlock notes that the walk enters block n, where the search for
+// the next link's destination restarts if n has lines.
+func (d *Document) enterLinkBlock(n ast.Node) {
+	if lines := n.Lines(); lines.Len() > 0 {
+		d.linkRestart = lines.At(0).Start
+	}
+}
+
+// linkFinder locates the destinations of a document's links in order.
 type linkFinder struct {
 	d      *Document
 	ix     *linkIndex
 	cursor int
-}
-
-func (f *linkFinder) visit(n ast.Node) {
-	var dest []byte
-	image := false
-	switch v := n.(type) {
-	case *ast.Text:
-		return // a leaf, and no block
-	case *ast.Link:
-		dest = v.Destination
-	case *ast.Image:
-		dest = v.Destination
-		image = true
-	case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock, *ast.CodeSpan:
-		return
-	case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
-		lines := n.Lines()
-		if lines.Len() == 0 {
-			f.visitChildren(n)
-			return
-		}
-		// As for any block, below.
-		f.cursor = lines.At(0).Start
-		// Their inline content is parsed from their lines: without a "["
-		// there, it holds no link or image, and its nodes, most of a
-		// page's, need no visit.
-		for i := range lines.Len() {
-			seg := lines.At(i)
-			if bytes.IndexByte(f.d.Masked[seg.Start:seg.Stop], '[') >= 0 {
-				f.visitChildren(n)
-				return
-			}
-		}
-		return
-	default:
-		// Blocks are not always in source order (goldmark moves
-		// footnote definitions to the end), so each block restarts
-		// the search at its own first line.
-		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			f.cursor = n.Lines().At(0).Start
-		}
-		f.visitChildren(n)
-		return
-	}
-	f.add(n, dest, image)
-	f.visitChildren(n)
-}
-
-func (f *linkFinder) visitChildren(n ast.Node) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		f.visit(c)
-	}
 }
 
 // add records the link or image n, whose destination goldmark decoded as

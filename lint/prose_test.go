@@ -122,8 +122,24 @@ func BenchmarkScanTree(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
-			d.code = d.code[:0]
+			d.code, d.linkRefs = d.code[:0], d.linkRefs[:0]
 			d.scanTree()
+		}
+	}
+}
+
+// BenchmarkScanTreeAndLinks is the walk of the parse and Document.Links
+// over every tenth file of the real blogs, parsed beforehand: what every
+// document that a link rule checks costs besides goldmark's parse.
+func BenchmarkScanTreeAndLinks(b *testing.B) {
+	docs := tenthOfCorpora(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			d.code, d.linkRefs = d.code[:0], d.linkRefs[:0]
+			d.scanTree()
+			d.links, d.linksDone = nil, false
+			d.Links()
 		}
 	}
 }
