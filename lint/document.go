@@ -13,6 +13,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Document is one Markdown file, parsed once and shared read-only by every
@@ -74,10 +75,78 @@ type Document struct {
 // parsers are safe for concurrent use.
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		// extension.GFM, with its Linkify behind quickLinkify.
+		goldmark.WithExtensions(quickLinkify{}, extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
 		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithHeadingAttribute()),
 	)
 }
+
+// quickLinkify is goldmark's Linkify extension (extended autolinks, as in
+// extension.GFM) whose parser is asked only where it may find a link.
+// goldmark calls it at every space, "*", "_", "~" and "(" of the text, and
+// it tried three protocols, "www." and an e-mail address each time: 1.1 s
+// of the 4.8 s of goldmark's parse on the real blogs.
+type quickLinkify struct{}
+
+func (quickLinkify) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(
+		// Linkify's own priority, as extension.Linkify registers it.
+		util.Prioritized(quickLinkifyParser{extension.NewLinkifyParser()}, 999),
+	))
+}
+
+// quickLinkifyParser passes to the Linkify parser the places where it may
+// find a link; elsewhere it returns nil, as Linkify would, and Linkify
+// returns nil without reading or consuming anything.
+type quickLinkifyParser struct{ parser.InlineParser }
+
+func (p quickLinkifyParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	if line, _ := block.PeekLine(); !mayLinkify(line) {
+		return nil
+	}
+	return p.InlineParser.Parse(parent, block, pc)
+}
+
+// mayLinkify reports whether goldmark's Linkify parser (v1.8, default
+// options) may find a link at the start of line, after the one trigger
+// character it skips: a URL starts with "http:", "https:", "ftp:" or
+// "www."; otherwise it looks for an e-mail address, whose local part of one
+// to 64 bytes of emailLocal ends with "@" (util.FindEmailIndex).
+func mayLinkify(line []byte) bool {
+	if len(line) > 0 {
+		switch line[0] {
+		case ' ', '*', '_', '~', '(':
+			line = line[1:]
+		}
+	}
+	if len(line) > 0 {
+		switch line[0] {
+		case 'h', 'f', 'w':
+			if bytes.HasPrefix(line, []byte("http:")) || bytes.HasPrefix(line, []byte("https:")) ||
+				bytes.HasPrefix(line, []byte("ftp:")) || bytes.HasPrefix(line, []byte("www.")) {
+				return true
+			}
+		}
+	}
+	for i := 0; i < len(line) && i <= 64; i++ {
+		if line[i] == '@' {
+			return i > 0
+		}
+		if !emailLocal[line[i]] {
+			return false
+		}
+	}
+	return false
+}
+
+// emailLocal holds the bytes of the local part of an e-mail address, as
+// util.FindEmailIndex reads it.
+var emailLocal = func() (t [256]bool) {
+	for _, c := range []byte("!#$%&'*+-./0123456789=?ABCDEFGHIJKLMNOPQRSTUVWXYZ^_`abcdefghijklmnopqrstuvwxyz{|}~") {
+		t[c] = true
+	}
+	return t
+}()
 
 // kramdownAttributeLists returns the spans of kramdown's inline and block
 // attribute lists and extensions ({: .class}, {:toc}, {::comment}) in

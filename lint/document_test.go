@@ -1,12 +1,22 @@
 package lint
 
 import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 func parse(t *testing.T, src string, syntax Syntax) *Document {
@@ -220,4 +230,91 @@ func FuzzKramdownAttributeLists(f *testing.F) {
 			t.Fatalf("%q: %v, want %v", b, got, want)
 		}
 	})
+}
+
+// TestQuickLinkifyMatchesGFM parses every file of the fixtures and the
+// real corpora, and random pages full of near-links, with newMarkdown and
+// with goldmark's own extension.GFM: the trees (kinds, lines, text
+// segments, autolinks) and the HTML must be the same.
+func TestQuickLinkifyMatchesGFM(t *testing.T) {
+	quick := newMarkdown()
+	gfm := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithHeadingAttribute()),
+	)
+	pages := fuzzSeeds(t, []string{filepath.Join("..", "testdata"), corporaDir()}, 1, 1<<20)
+	pieces := []string{"http://a.b", "https://c.d/e?f=g&amp;h", "ftp://i.j", "www.k.l/m", "www.n", "http:/", "https:o.p", "q@r.s", "t.u@v.w.x", "@y.z",
+		"a-b@c.d-", "e_f@g.h.", "mailto:i@j.k", "(www.l.m)", "*http://n.o*", "_www.p.q_", "~r@s.t~", "<http://u.v>", "[w](http://x.y)", "`www.z.a`",
+		" ", "  ", "\n", "\n\n", "*", "_", "~", "(", ")", ".", ",", "!", "?", "&amp;", "é", "hé@là.fr", "www.été.fr", "h", "f", "w", "ww", "# ", "- ", "> ", "| a | b |\n|---|---|\n| c | d |\n",
+		strings.Repeat("l", 63) + "@m.n", strings.Repeat("o", 64) + "@p.q", strings.Repeat("r", 65) + "@s.t"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 4000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		pages = append(pages, []byte(b.String()))
+	}
+	autolinks := 0
+	for _, src := range pages {
+		a, b := quick.Parser().Parse(text.NewReader(src)), gfm.Parser().Parse(text.NewReader(src))
+		if diff := treeDiff(src, a, b, &autolinks); diff != "" {
+			t.Fatalf("%.200q: %s", src, diff)
+		}
+		var ha, hb bytes.Buffer
+		if err := quick.Renderer().Render(&ha, src, a); err != nil {
+			t.Fatal(err)
+		}
+		if err := gfm.Renderer().Render(&hb, src, b); err != nil {
+			t.Fatal(err)
+		}
+		if ha.String() != hb.String() {
+			t.Fatalf("%.200q: HTML %q, want %q", src, ha.String(), hb.String())
+		}
+	}
+	if autolinks < 1000 {
+		t.Errorf("only %d autolinks", autolinks)
+	}
+}
+
+// treeDiff describes the first difference between two goldmark trees of
+// src, "" when there is none; it counts the autolinks.
+func treeDiff(src []byte, a, b ast.Node, autolinks *int) string {
+	if a.Kind() != b.Kind() || a.Type() != b.Type() || a.ChildCount() != b.ChildCount() {
+		return fmt.Sprintf("%v (%d children), want %v (%d children)", a.Kind(), a.ChildCount(), b.Kind(), b.ChildCount())
+	}
+	if a.Type() == ast.TypeBlock && !reflect.DeepEqual(a.Lines(), b.Lines()) {
+		return fmt.Sprintf("%v lines %v, want %v", a.Kind(), a.Lines(), b.Lines())
+	}
+	switch v := a.(type) {
+	case *ast.Text:
+		w := b.(*ast.Text)
+		if v.Segment != w.Segment || v.SoftLineBreak() != w.SoftLineBreak() || v.HardLineBreak() != w.HardLineBreak() || v.IsRaw() != w.IsRaw() {
+			return fmt.Sprintf("text %+v, want %+v", v.Segment, w.Segment)
+		}
+	case *ast.AutoLink:
+		w := b.(*ast.AutoLink)
+		*autolinks++
+		if v.AutoLinkType != w.AutoLinkType || !bytes.Equal(v.URL(src), w.URL(src)) || !bytes.Equal(v.Label(src), w.Label(src)) || !bytes.Equal(v.Protocol, w.Protocol) {
+			return fmt.Sprintf("autolink %q, want %q", v.URL(src), w.URL(src))
+		}
+	}
+	for ca, cb := a.FirstChild(), b.FirstChild(); ca != nil; ca, cb = ca.NextSibling(), cb.NextSibling() {
+		if d := treeDiff(src, ca, cb, autolinks); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// TestMayLinkifyEmailLocalPart checks emailLocal against
+// util.FindEmailIndex byte by byte: mayLinkify must let through every
+// address goldmark's Linkify may find.
+func TestMayLinkifyEmailLocalPart(t *testing.T) {
+	for c := range 256 {
+		line := []byte{byte(c), 'a', '@', 'b', '.', 'c'}
+		if want := util.FindEmailIndex(line) >= 0; want != emailLocal[c] || want && !mayLinkify(append([]byte{'x'}, line...)) {
+			t.Errorf("byte %q: FindEmailIndex finds an address: %v, emailLocal %v", byte(c), want, emailLocal[c])
+		}
+	}
 }
