@@ -312,9 +312,11 @@ func (d *Document) scanTree() {
 	// real blogs): sizing a little above that spares most regrowth.
 	lines := len(d.Lines.starts)
 	d.linkRestart = -1
-	prose := proseCollector{runs: make([]Span, 0, lines+lines/4+4), blocks: make([]proseExtent, 0, lines/2+4)}
+	prose := proseCollector{runs: make([]Span, 0, lines+lines/4+4), blocks: make([]ProseBlock, 0, lines/2+4)}
 	d.scanChildren(d.AST, &prose)
-	d.prose = prose.prose(d)
+	if n := len(prose.blocks); n > 0 {
+		d.prose = prose.blocks[:n:n]
+	}
 	d.code = append(d.code, d.highlights...)
 	sortSpans(d.code)
 	for i := range d.Tags {
@@ -336,10 +338,10 @@ func (d *Document) scanChildren(n ast.Node, prose *proseCollector) {
 func (d *Document) scanNode(n ast.Node, prose *proseCollector) {
 	switch n.Kind() {
 	case ast.KindParagraph, ast.KindHeading, ast.KindTextBlock, east.KindTableCell:
-		prose.enterBlock(n)
+		prose.enterBlock()
 		d.enterLinkBlock(n)
 		d.scanChildren(n, prose)
-		prose.inBlock = false
+		prose.leaveBlock(d, n)
 		return
 	case ast.KindLink, ast.KindImage:
 		d.linkRefs = append(d.linkRefs, linkRef{node: n, restart: d.linkRestart})

@@ -152,53 +152,37 @@ func (d *Document) Prose() []ProseBlock { return d.prose }
 
 // proseCollector gathers the prose blocks of a tree during scanTree's walk:
 // paragraphs, headings, tight list items and table cells, whose text nodes
-// give the runs; code, raw HTML and autolinks give none.
+// give the runs; code, raw HTML and autolinks give none. An image-only
+// paragraph or a tag line holds no prose and makes no block.
 type proseCollector struct {
-	// runs holds the runs of every block; blocks are sliced from it once
-	// it is complete.
+	// runs holds the runs of every block, each block's a slice of it. The
+	// runs of a block are never changed once appended, so a block's slice
+	// stays right when runs grows into a new array.
 	runs    []Span
-	blocks  []proseExtent
+	blocks  []ProseBlock
 	inBlock bool
+	// lo is the index in runs of the open block's first run.
+	lo int
 }
 
-// proseExtent is a block's node and the indexes of its runs.
-type proseExtent struct {
-	node   ast.Node
-	lo, hi int
-}
-
-// enterBlock opens block n.
-func (c *proseCollector) enterBlock(n ast.Node) {
-	c.blocks = append(c.blocks, proseExtent{node: n, lo: len(c.runs), hi: len(c.runs)})
+// enterBlock opens a block.
+func (c *proseCollector) enterBlock() {
+	c.lo = len(c.runs)
 	c.inBlock = true
 }
 
-// addText adds the text [start, end) to the open block. Blocks never
-// nest, so the open block is the last one.
-func (c *proseCollector) addText(d *Document, start, end int) {
-	c.runs = d.appendRuns(c.runs, start, end)
-	c.blocks[len(c.blocks)-1].hi = len(c.runs)
+// leaveBlock closes block n, which Document d keeps if it holds prose.
+func (c *proseCollector) leaveBlock(d *Document, n ast.Node) {
+	c.inBlock = false
+	if hi := len(c.runs); hi > c.lo {
+		c.blocks = append(c.blocks, ProseBlock{Node: n, Runs: c.runs[c.lo:hi:hi], doc: d, index: len(c.blocks)})
+	}
 }
 
-// prose returns the blocks that hold prose: an image-only paragraph or a
-// tag line holds none.
-func (c *proseCollector) prose(d *Document) []ProseBlock {
-	n := 0
-	for _, b := range c.blocks {
-		if b.hi > b.lo {
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	prose := make([]ProseBlock, 0, n)
-	for _, b := range c.blocks {
-		if b.hi > b.lo {
-			prose = append(prose, ProseBlock{Node: b.node, Runs: c.runs[b.lo:b.hi:b.hi], doc: d, index: len(prose)})
-		}
-	}
-	return prose
+// addText adds the text [start, end) to the open block. Blocks never
+// nest.
+func (c *proseCollector) addText(d *Document, start, end int) {
+	c.runs = d.appendRuns(c.runs, start, end)
 }
 
 // appendRuns appends [start, end) minus hidden spans (tags, comments,
