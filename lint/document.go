@@ -206,7 +206,7 @@ func parseDocument(md goldmark.Markdown, path, absPath string, src []byte, synta
 		}
 		sortSpans(d.hidden)
 	}
-	if _, depth := deepestNesting(masked[d.BodyStart:]); depth > MaxNesting {
+	if deepestNestingAfter(masked, d.Lines.starts, d.BodyStart) > MaxNesting {
 		// goldmark would take minutes; the runner reports such a file
 		// (screen) and rules that parse other files see an empty body.
 		blank(masked, d.BodyStart, len(masked))

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -55,13 +56,45 @@ func deepestNesting(src []byte) (line, depth int) {
 		} else {
 			end += start
 		}
-		if d := lineNesting(src[start:end]); d > depth {
-			line, depth = n, d
+		if mayNest[src[start]] {
+			if d := lineNesting(src[start:end]); d > depth {
+				line, depth = n, d
+			}
 		}
 		start = end + 1
 	}
 	return line, depth
 }
+
+// deepestNestingAfter returns the depth of deepestNesting(b[from:]) (its
+// first line starts at from) without looking for line ends: starts are the
+// offsets where b's lines start (LineIndex.starts), as they start in the
+// source that b masks.
+func deepestNestingAfter(b []byte, starts []int, from int) (depth int) {
+	k := sort.SearchInts(starts, from+1) // the line after the one holding from
+	for start := from; ; k++ {
+		end := len(b)
+		if k < len(starts) {
+			end = starts[k] - 1
+		}
+		if start < end && mayNest[b[start]] {
+			depth = max(depth, lineNesting(b[start:end]))
+		}
+		if k >= len(starts) {
+			return depth
+		}
+		start = starts[k]
+	}
+}
+
+// mayNest holds the bytes a line that opens a list or block quote may
+// start with: lineNesting gives 0 to any other line.
+var mayNest = func() (t [256]bool) {
+	for _, c := range []byte(" \t>-*+0123456789") {
+		t[c] = true
+	}
+	return t
+}()
 
 func lineNesting(l []byte) int {
 	markers, cols := 0, 0

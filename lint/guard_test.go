@@ -1,6 +1,9 @@
 package lint
 
 import (
+	"bytes"
+	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -77,4 +80,76 @@ func TestParseFileOfDeepNesting(t *testing.T) {
 	if n := len(d.Links()); n != 0 {
 		t.Errorf("%d links in a body too deep to parse", n)
 	}
+}
+
+// TestDeepestNestingAfterMatchesScan compares deepestNesting and
+// deepestNestingAfter with lineNesting of every line of the same bytes,
+// on the fixtures, the real corpora and random pages of markers, from
+// several offsets and on what parseDocument masks.
+func TestDeepestNestingAfterMatchesScan(t *testing.T) {
+	pages := fuzzSeeds(t, []string{filepath.Join("..", "testdata"), corporaDir()}, 1, 1<<20)
+	pieces := []string{"> ", ">", "- ", "-", "* ", "+\t", "1. ", "12) ", "3.", "  ", "\t", " ", "x", "\n", "\r\n", "{% highlight x %}", "{%\nhighlight x %}", "{% endhighlight %}", "---\n", "{: .c}"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		pages = append(pages, []byte(b.String()))
+	}
+	// deepestNesting as it was: lineNesting of every line.
+	scanNesting := func(src []byte) (line, depth int) {
+		for n, l := range bytes.Split(src, []byte("\n")) {
+			if d := lineNesting(l); d > depth {
+				line, depth = n+1, d
+			}
+		}
+		return line, depth
+	}
+	md := newMarkdown()
+	for _, src := range pages {
+		starts := NewLineIndex(src).starts
+		for _, from := range []int{0, min(len(src), 1), len(src) / 3, len(src)} {
+			if _, want := scanNesting(src[from:]); deepestNestingAfter(src, starts, from) != want {
+				t.Fatalf("%.100q from %d: %d, want %d", src, from, deepestNestingAfter(src, starts, from), want)
+			}
+		}
+		line, depth := scanNesting(src)
+		if gotLine, gotDepth := deepestNesting(src); gotLine != line || gotDepth != depth {
+			t.Fatalf("%.100q: deepestNesting = %d, %d, want %d, %d", src, gotLine, gotDepth, line, depth)
+		}
+		d := parseDocument(md, "x.md", "/x.md", src, SyntaxLiquid, true, nil)
+		if _, want := scanNesting(d.Masked[d.BodyStart:]); deepestNestingAfter(d.Masked, starts, d.BodyStart) != want {
+			t.Fatalf("%.100q masked: %d, want %d", src, deepestNestingAfter(d.Masked, starts, d.BodyStart), want)
+		}
+	}
+}
+
+// BenchmarkDeepestNesting is the nesting guard over every file of the
+// real corpora: deepestNesting as the runner's screen runs it on a source,
+// and deepestNestingAfter as parseDocument runs it on the masked body.
+func BenchmarkDeepestNesting(b *testing.B) {
+	srcs := fuzzSeeds(b, []string{corporaDir()}, 1, 1<<20)
+	starts := make([][]int, len(srcs))
+	size := 0
+	for i, src := range srcs {
+		starts[i] = NewLineIndex(src).starts
+		size += len(src)
+	}
+	b.Run("Scan", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, src := range srcs {
+				deepestNesting(src)
+			}
+		}
+	})
+	b.Run("AfterLineIndex", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for i, src := range srcs {
+				deepestNestingAfter(src, starts[i], 0)
+			}
+		}
+	})
 }
