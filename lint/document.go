@@ -101,18 +101,49 @@ func (quickLinkify) Extend(m goldmark.Markdown) {
 type quickLinkifyParser struct{ parser.InlineParser }
 
 func (p quickLinkifyParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	if line, _ := block.PeekLine(); !mayLinkify(line) {
+	line, seg := block.PeekLine()
+	if !mayLinkify(line, atAhead(pc, line, seg)) {
 		return nil
 	}
 	return p.InlineParser.Parse(parent, block, pc)
+}
+
+// nextAtKey keys a parse's *nextAt.
+var nextAtKey = parser.NewContextKey()
+
+// nextAt is where the next "@" of the line that a parse reads is: most
+// lines have none, and then no address starts anywhere on them. line is
+// the line's end (its segment's Stop), from the offset the search started
+// at, and at the offset of the "@" found (-1 for none).
+type nextAt struct{ line, from, at int }
+
+// atAhead reports whether line, the rest of the line a parse reads
+// (segment seg), holds an "@". It searches the line once, not at every
+// space.
+func atAhead(pc parser.Context, line []byte, seg text.Segment) bool {
+	n, _ := pc.Get(nextAtKey).(*nextAt)
+	if n == nil {
+		n = &nextAt{line: -1}
+		pc.Set(nextAtKey, n)
+	}
+	// The source offset of line[0] (line holds seg's padding first).
+	pos := seg.Stop - len(line)
+	if n.line != seg.Stop || pos < n.from || n.at >= 0 && n.at < pos {
+		n.line, n.from, n.at = seg.Stop, pos, -1
+		if k := bytes.IndexByte(line, '@'); k >= 0 {
+			n.at = pos + k
+		}
+	}
+	return n.at >= 0
 }
 
 // mayLinkify reports whether goldmark's Linkify parser (v1.8, default
 // options) may find a link at the start of line, after the one trigger
 // character it skips: a URL starts with "http:", "https:", "ftp:" or
 // "www."; otherwise it looks for an e-mail address, whose local part of one
-// to 64 bytes of emailLocal ends with "@" (util.FindEmailIndex).
-func mayLinkify(line []byte) bool {
+// to 64 bytes of emailLocal ends with "@" (util.FindEmailIndex), which
+// needs an "@" in the line (hasAt).
+func mayLinkify(line []byte, hasAt bool) bool {
 	if len(line) > 0 {
 		switch line[0] {
 		case ' ', '*', '_', '~', '(':
@@ -127,6 +158,9 @@ func mayLinkify(line []byte) bool {
 				return true
 			}
 		}
+	}
+	if !hasAt {
+		return false
 	}
 	for i := 0; i < len(line) && i <= 64; i++ {
 		if line[i] == '@' {

@@ -313,8 +313,37 @@ func treeDiff(src []byte, a, b ast.Node, autolinks *int) string {
 func TestMayLinkifyEmailLocalPart(t *testing.T) {
 	for c := range 256 {
 		line := []byte{byte(c), 'a', '@', 'b', '.', 'c'}
-		if want := util.FindEmailIndex(line) >= 0; want != emailLocal[c] || want && !mayLinkify(append([]byte{'x'}, line...)) {
+		if want := util.FindEmailIndex(line) >= 0; want != emailLocal[c] || want && !mayLinkify(append([]byte{'x'}, line...), true) {
 			t.Errorf("byte %q: FindEmailIndex finds an address: %v, emailLocal %v", byte(c), want, emailLocal[c])
 		}
+	}
+}
+
+// BenchmarkMarkdownParse is goldmark's parse of every file of the real
+// corpora, with newMarkdown and with goldmark's own extension.GFM.
+func BenchmarkMarkdownParse(b *testing.B) {
+	srcs := fuzzSeeds(b, []string{corporaDir()}, 1, 1<<20)
+	size := 0
+	for _, src := range srcs {
+		size += len(src)
+	}
+	for _, md := range []struct {
+		name string
+		md   goldmark.Markdown
+	}{
+		{"newMarkdown", newMarkdown()},
+		{"GFM", goldmark.New(
+			goldmark.WithExtensions(extension.GFM, extension.Footnote),
+			goldmark.WithParserOptions(parser.WithAttribute(), parser.WithHeadingAttribute()),
+		)},
+	} {
+		b.Run(md.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for _, src := range srcs {
+					md.md.Parser().Parse(text.NewReader(src))
+				}
+			}
+		})
 	}
 }
