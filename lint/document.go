@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"sort"
 	"sync"
@@ -102,10 +103,13 @@ type quickLinkifyParser struct{ parser.InlineParser }
 
 func (p quickLinkifyParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	if !mayLinkify(line, atAhead(pc, line, seg)) {
-		return nil
+	// Most words are short and hold no "@": the first test rules them out
+	// at once; atAhead rules out the longer words of most lines.
+	w := linkifyWord(line)
+	if startsURL(w) || !shortWordWithoutAt(w) && atAhead(pc, line, seg) && startsEmail(w) {
+		return p.InlineParser.Parse(parent, block, pc)
 	}
-	return p.InlineParser.Parse(parent, block, pc)
+	return nil
 }
 
 // nextAtKey keys a parse's *nextAt.
@@ -137,40 +141,64 @@ func atAhead(pc parser.Context, line []byte, seg text.Segment) bool {
 	return n.at >= 0
 }
 
-// mayLinkify reports whether goldmark's Linkify parser (v1.8, default
-// options) may find a link at the start of line, after the one trigger
-// character it skips: a URL starts with "http:", "https:", "ftp:" or
-// "www."; otherwise it looks for an e-mail address, whose local part of one
-// to 64 bytes of emailLocal ends with "@" (util.FindEmailIndex), which
-// needs an "@" in the line (hasAt).
-func mayLinkify(line []byte, hasAt bool) bool {
+// Where goldmark's Linkify parser (v1.8, default options) may find a link
+// at the start of a line: after the one trigger character it skips
+// (linkifyWord), a URL starts with "http:", "https:", "ftp:" or "www."
+// (startsURL); otherwise it looks for an e-mail address, whose local part of
+// one to 64 bytes of emailLocal ends with "@" (startsEmail, as
+// util.FindEmailIndex reads it).
+
+// linkifyWord returns line without the trigger character Linkify skips.
+func linkifyWord(line []byte) []byte {
 	if len(line) > 0 {
 		switch line[0] {
 		case ' ', '*', '_', '~', '(':
-			line = line[1:]
+			return line[1:]
 		}
 	}
-	if len(line) > 0 {
-		switch line[0] {
+	return line
+}
+
+// startsURL reports whether w starts with a prefix of Linkify's URLs.
+func startsURL(w []byte) bool {
+	if len(w) > 0 {
+		switch w[0] {
 		case 'h', 'f', 'w':
-			if bytes.HasPrefix(line, []byte("http:")) || bytes.HasPrefix(line, []byte("https:")) ||
-				bytes.HasPrefix(line, []byte("ftp:")) || bytes.HasPrefix(line, []byte("www.")) {
-				return true
-			}
+			return bytes.HasPrefix(w, []byte("http:")) || bytes.HasPrefix(w, []byte("https:")) ||
+				bytes.HasPrefix(w, []byte("ftp:")) || bytes.HasPrefix(w, []byte("www."))
 		}
 	}
-	if !hasAt {
-		return false
-	}
-	for i := 0; i < len(line) && i <= 64; i++ {
-		if line[i] == '@' {
+	return false
+}
+
+// startsEmail reports whether w starts with an e-mail address's local part
+// and its "@".
+func startsEmail(w []byte) bool {
+	for i := 0; i < len(w) && i <= 64; i++ {
+		if w[i] == '@' {
 			return i > 0
 		}
-		if !emailLocal[line[i]] {
+		if !emailLocal[w[i]] {
 			return false
 		}
 	}
 	return false
+}
+
+// shortWordWithoutAt reports, reading eight bytes at once, that the first
+// eight bytes of w hold a byte below "!" and no "@": no local part holds
+// such a byte, so startsEmail(w) is false. False says nothing.
+func shortWordWithoutAt(w []byte) bool {
+	if len(w) < 8 {
+		return false
+	}
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := binary.LittleEndian.Uint64(w)
+	at := x ^ ones*'@'
+	// The classic tests for a zero byte and for a byte below n (n <= 128).
+	hasAt := (at-ones)&^at&highs != 0
+	hasLow := (x-ones*'!')&^x&highs != 0
+	return hasLow && !hasAt
 }
 
 // emailLocal holds the bytes of the local part of an e-mail address, as

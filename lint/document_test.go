@@ -313,7 +313,7 @@ func treeDiff(src []byte, a, b ast.Node, autolinks *int) string {
 func TestMayLinkifyEmailLocalPart(t *testing.T) {
 	for c := range 256 {
 		line := []byte{byte(c), 'a', '@', 'b', '.', 'c'}
-		if want := util.FindEmailIndex(line) >= 0; want != emailLocal[c] || want && !mayLinkify(append([]byte{'x'}, line...), true) {
+		if want := util.FindEmailIndex(line) >= 0; want != emailLocal[c] || want && !startsEmail(append([]byte{'x'}, line...)) {
 			t.Errorf("byte %q: FindEmailIndex finds an address: %v, emailLocal %v", byte(c), want, emailLocal[c])
 		}
 	}
@@ -345,5 +345,25 @@ func BenchmarkMarkdownParse(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestShortWordWithoutAt compares the eight-byte test with a byte by byte
+// reading, on random words of bytes around the ones that matter.
+func TestShortWordWithoutAt(t *testing.T) {
+	alphabet := []byte{0, ' ', '\t', '\n', '!', '"', '?', '@', 'A', 'a', 'z', 0x7f, 0x80, 0xc3, 0xff}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 200000 {
+		w := make([]byte, rng.IntN(12))
+		for i := range w {
+			w[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		want := len(w) >= 8 && bytes.IndexByte(w[:8], '@') < 0 && bytes.ContainsFunc(w[:8], func(r rune) bool { return r < '!' })
+		if got := shortWordWithoutAt(w); got != want {
+			t.Fatalf("shortWordWithoutAt(%q) = %v, want %v", w, got, want)
+		}
+		if got := shortWordWithoutAt(w); got && startsEmail(w) {
+			t.Fatalf("%q: startsEmail, yet shortWordWithoutAt", w)
+		}
 	}
 }
