@@ -71,10 +71,10 @@ type Document struct {
 	directivesDone bool
 }
 
-// newMarkdown returns the parser of every document: GFM and footnotes, as
+// NewMarkdown returns the parser of every document: GFM and footnotes, as
 // the sites' generators render them. It is stateless once built; goldmark
-// parsers are safe for concurrent use.
-func newMarkdown() goldmark.Markdown {
+// parsers are safe for concurrent use. bench/floor parses with it too.
+func NewMarkdown() goldmark.Markdown {
 	return goldmark.New(
 		// extension.GFM, with its Linkify behind quickLinkify.
 		goldmark.WithExtensions(quickLinkify{}, extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),

@@ -21,7 +21,7 @@ import (
 
 func parse(t *testing.T, src string, syntax Syntax) *Document {
 	t.Helper()
-	return parseDocument(newMarkdown(), "x.md", "/x.md", []byte(src), syntax, false, nil)
+	return parseDocument(NewMarkdown(), "x.md", "/x.md", []byte(src), syntax, false, nil)
 }
 
 func TestMaskingKeepsOffsetsAndLinks(t *testing.T) {
@@ -233,11 +233,11 @@ func FuzzKramdownAttributeLists(f *testing.F) {
 }
 
 // TestQuickLinkifyMatchesGFM parses every file of the fixtures and the
-// real corpora, and random pages full of near-links, with newMarkdown and
+// real corpora, and random pages full of near-links, with NewMarkdown and
 // with goldmark's own extension.GFM: the trees (kinds, lines, text
 // segments, autolinks) and the HTML must be the same.
 func TestQuickLinkifyMatchesGFM(t *testing.T) {
-	quick := newMarkdown()
+	quick := NewMarkdown()
 	gfm := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithHeadingAttribute()),
@@ -320,7 +320,7 @@ func TestMayLinkifyEmailLocalPart(t *testing.T) {
 }
 
 // BenchmarkMarkdownParse is goldmark's parse of every file of the real
-// corpora, with newMarkdown and with goldmark's own extension.GFM.
+// corpora, with NewMarkdown and with goldmark's own extension.GFM.
 func BenchmarkMarkdownParse(b *testing.B) {
 	srcs := fuzzSeeds(b, []string{corporaDir()}, 1, 1<<20)
 	size := 0
@@ -331,7 +331,7 @@ func BenchmarkMarkdownParse(b *testing.B) {
 		name string
 		md   goldmark.Markdown
 	}{
-		{"newMarkdown", newMarkdown()},
+		{"NewMarkdown", NewMarkdown()},
 		{"GFM", goldmark.New(
 			goldmark.WithExtensions(extension.GFM, extension.Footnote),
 			goldmark.WithParserOptions(parser.WithAttribute(), parser.WithHeadingAttribute()),

@@ -88,7 +88,7 @@ func FuzzParseDocument(f *testing.F) {
 		f.Add(s, uint8(0))
 		f.Add(s, uint8(1))
 	}
-	md := newMarkdown()
+	md := NewMarkdown()
 	f.Fuzz(func(t *testing.T, src []byte, mode uint8) {
 		syntax := []Syntax{SyntaxLiquid, SyntaxShortcode, SyntaxLiquid | SyntaxShortcode, 0}[mode%4]
 		kramdown := mode&4 != 0

@@ -106,7 +106,7 @@ func TestDeepestNestingAfterMatchesScan(t *testing.T) {
 		}
 		return line, depth
 	}
-	md := newMarkdown()
+	md := NewMarkdown()
 	for _, src := range pages {
 		starts := NewLineIndex(src).starts
 		for _, from := range []int{0, min(len(src), 1), len(src) / 3, len(src)} {

@@ -82,7 +82,7 @@ func TestFunctionWordCountsMatchReference(t *testing.T) {
 // TestGuessLanguageMatchesReference runs both detections on every second
 // file of the fixtures and the real corpora.
 func TestGuessLanguageMatchesReference(t *testing.T) {
-	md := newMarkdown()
+	md := NewMarkdown()
 	seen := map[string]int{}
 	for _, src := range fuzzSeeds(t, []string{filepath.Join("..", "testdata"), corporaDir()}, 2, 1<<20) {
 		for _, syntax := range []Syntax{SyntaxLiquid, SyntaxShortcode} {

@@ -13,7 +13,7 @@ import (
 // BenchmarkLinks is Document.Links on every file of the fixtures and the
 // real corpora, parsed once.
 func BenchmarkLinks(b *testing.B) {
-	md := newMarkdown()
+	md := NewMarkdown()
 	var docs []*Document
 	size := 0
 	for _, src := range fuzzSeeds(b, []string{filepath.Join("..", "testdata"), corporaDir()}, 1, 1<<20) {
@@ -124,7 +124,7 @@ func linksReference(d *Document) []Link {
 // file of the fixtures and the real corpora and on random pages, with each
 // template syntax.
 func TestLinksMatchesReference(t *testing.T) {
-	md := newMarkdown()
+	md := NewMarkdown()
 	links := 0
 	pages := fuzzSeeds(t, []string{filepath.Join("..", "testdata"), corporaDir()}, 1, 1<<20)
 	pieces := []string{"[a](b)", "[c][d]", "[d]: /d\n", "![i](j)", "[", "]", "(x)", "text ", "\n", "\n\n", "# ", "Title\n===\n", "- ", "> ", "    ",

@@ -147,7 +147,7 @@ func BenchmarkScanTreeAndLinks(b *testing.B) {
 // tenthOfCorpora parses every tenth file of the real blogs, for benchmarks
 // of what runs on parsed documents.
 func tenthOfCorpora(b *testing.B) []*Document {
-	md := newMarkdown()
+	md := NewMarkdown()
 	var docs []*Document
 	for _, src := range fuzzSeeds(b, []string{corporaDir()}, 10, 1<<20) {
 		docs = append(docs, parseDocument(md, "x.md", "/x.md", src, SyntaxLiquid, false, nil))

@@ -772,7 +772,7 @@ func NewChecker(all []*Rule, enabled []EnabledRule, cfg *Config, lang string) *C
 	if cfg == nil {
 		cfg = DefaultConfig()
 	}
-	return &Checker{md: newMarkdown(), rules: enabled, cfg: cfg, lang: lang, known: known}
+	return &Checker{md: NewMarkdown(), rules: enabled, cfg: cfg, lang: lang, known: known}
 }
 
 // Check parses src, the content of the file abs of site (display is the

@@ -172,9 +172,9 @@ func (s *Site) Memo(key string, compute func() any) any {
 // when s is nil) that are parsed outside a Checker.
 func (s *Site) markdown() goldmark.Markdown {
 	if s == nil {
-		return newMarkdown()
+		return NewMarkdown()
 	}
-	s.mdOnce.Do(func() { s.md = newMarkdown() })
+	s.mdOnce.Do(func() { s.md = NewMarkdown() })
 	return s.md
 }
 

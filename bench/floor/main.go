@@ -1,7 +1,8 @@
 // Command floor is the lower bound postlint is measured against: it reads
 // every Markdown file under the folders given and parses each once with
-// goldmark (the same extensions postlint uses), on as many workers as
-// postlint uses, and does nothing else.
+// goldmark, set up as postlint sets it up (lint.NewMarkdown: the same
+// extensions, and the same filter in front of Linkify), on as many workers
+// as postlint uses, and does nothing else.
 package main
 
 import (
@@ -15,19 +16,13 @@ import (
 	"sync/atomic"
 
 	"github.com/postlint/postlint/lint"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
 func main() {
 	jobs := flag.Int("jobs", runtime.GOMAXPROCS(0), "files parsed at once")
 	flag.Parse()
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithHeadingAttribute()),
-	)
+	md := lint.NewMarkdown()
 	files := make(chan string, 256)
 	var wg sync.WaitGroup
 	var count, nodes atomic.Int64
