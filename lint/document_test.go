@@ -237,45 +237,78 @@ func FuzzKramdownAttributeLists(f *testing.F) {
 // with goldmark's own extension.GFM: the trees (kinds, lines, text
 // segments, autolinks) and the HTML must be the same.
 func TestQuickLinkifyMatchesGFM(t *testing.T) {
-	quick := NewMarkdown()
-	gfm := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote),
-		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithHeadingAttribute()),
-	)
+	quick, gfm := NewMarkdown(), stockGFM()
 	pages := fuzzSeeds(t, []string{filepath.Join("..", "testdata"), corporaDir()}, 1, 1<<20)
-	pieces := []string{"http://a.b", "https://c.d/e?f=g&amp;h", "ftp://i.j", "www.k.l/m", "www.n", "http:/", "https:o.p", "q@r.s", "t.u@v.w.x", "@y.z",
-		"a-b@c.d-", "e_f@g.h.", "mailto:i@j.k", "(www.l.m)", "*http://n.o*", "_www.p.q_", "~r@s.t~", "<http://u.v>", "[w](http://x.y)", "`www.z.a`",
-		" ", "  ", "\n", "\n\n", "*", "_", "~", "(", ")", ".", ",", "!", "?", "&amp;", "é", "hé@là.fr", "www.été.fr", "h", "f", "w", "ww", "# ", "- ", "> ", "| a | b |\n|---|---|\n| c | d |\n",
-		strings.Repeat("l", 63) + "@m.n", strings.Repeat("o", 64) + "@p.q", strings.Repeat("r", 65) + "@s.t"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 4000 {
 		var b strings.Builder
 		for range rng.IntN(30) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
+			b.WriteString(linkifyPieces[rng.IntN(len(linkifyPieces))])
 		}
 		pages = append(pages, []byte(b.String()))
 	}
 	autolinks := 0
 	for _, src := range pages {
-		a, b := quick.Parser().Parse(text.NewReader(src)), gfm.Parser().Parse(text.NewReader(src))
-		if diff := treeDiff(src, a, b, &autolinks); diff != "" {
+		if diff := parseDiff(quick, gfm, src, &autolinks); diff != "" {
 			t.Fatalf("%.200q: %s", src, diff)
-		}
-		var ha, hb bytes.Buffer
-		if err := quick.Renderer().Render(&ha, src, a); err != nil {
-			t.Fatal(err)
-		}
-		if err := gfm.Renderer().Render(&hb, src, b); err != nil {
-			t.Fatal(err)
-		}
-		if ha.String() != hb.String() {
-			t.Fatalf("%.200q: HTML %q, want %q", src, ha.String(), hb.String())
 		}
 	}
 	if autolinks < 1000 {
 		t.Errorf("only %d autolinks", autolinks)
 	}
 }
+
+// FuzzQuickLinkify holds NewMarkdown's parse, with its filter in front of
+// Linkify, to goldmark's stock GFM parse.
+func FuzzQuickLinkify(f *testing.F) {
+	for _, s := range fuzzSeeds(f, []string{filepath.Join("..", "testdata"), corporaDir()}, 8, 16<<10) {
+		f.Add(s)
+	}
+	for _, p := range linkifyPieces {
+		f.Add([]byte("a " + p + " b"))
+	}
+	quick, gfm := NewMarkdown(), stockGFM()
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var autolinks int
+		if diff := parseDiff(quick, gfm, src, &autolinks); diff != "" {
+			t.Fatal(diff)
+		}
+	})
+}
+
+// stockGFM is NewMarkdown's set-up with goldmark's own GFM extension.
+func stockGFM() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithHeadingAttribute()),
+	)
+}
+
+// parseDiff describes the first difference between the trees, or the
+// HTML, that quick and gfm make of src; "" when there is none.
+func parseDiff(quick, gfm goldmark.Markdown, src []byte, autolinks *int) string {
+	a, b := quick.Parser().Parse(text.NewReader(src)), gfm.Parser().Parse(text.NewReader(src))
+	if diff := treeDiff(src, a, b, autolinks); diff != "" {
+		return diff
+	}
+	var ha, hb bytes.Buffer
+	if err := quick.Renderer().Render(&ha, src, a); err != nil {
+		return err.Error()
+	}
+	if err := gfm.Renderer().Render(&hb, src, b); err != nil {
+		return err.Error()
+	}
+	if ha.String() != hb.String() {
+		return fmt.Sprintf("HTML %q, want %q", ha.String(), hb.String())
+	}
+	return ""
+}
+
+// linkifyPieces make pages near links of every kind Linkify knows.
+var linkifyPieces = []string{"http://a.b", "https://c.d/e?f=g&amp;h", "ftp://i.j", "www.k.l/m", "www.n", "http:/", "https:o.p", "q@r.s", "t.u@v.w.x", "@y.z",
+	"a-b@c.d-", "e_f@g.h.", "mailto:i@j.k", "(www.l.m)", "*http://n.o*", "_www.p.q_", "~r@s.t~", "<http://u.v>", "[w](http://x.y)", "`www.z.a`",
+	" ", "  ", "\n", "\n\n", "*", "_", "~", "(", ")", ".", ",", "!", "?", "&amp;", "é", "hé@là.fr", "www.été.fr", "h", "f", "w", "ww", "# ", "- ", "> ", "| a | b |\n|---|---|\n| c | d |\n",
+	strings.Repeat("l", 63) + "@m.n", strings.Repeat("o", 64) + "@p.q", strings.Repeat("r", 65) + "@s.t"}
 
 // treeDiff describes the first difference between two goldmark trees of
 // src, "" when there is none; it counts the autolinks.
