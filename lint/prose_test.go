@@ -116,31 +116,25 @@ func TestPlainTextKeptPerDocument(t *testing.T) {
 }
 
 // BenchmarkScanTree is the walk of the parse that records code and gathers
-// prose, over every tenth file of the real blogs, parsed beforehand.
+// prose, over every tenth file of the real blogs, parsed beforehand; with
+// links, Document.Links after it: what every document that a link rule
+// checks costs besides goldmark's parse.
 func BenchmarkScanTree(b *testing.B) {
 	docs := tenthOfCorpora(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range docs {
-			d.code, d.linkRefs = d.code[:0], d.linkRefs[:0]
-			d.scanTree()
-		}
-	}
-}
-
-// BenchmarkScanTreeAndLinks is the walk of the parse and Document.Links
-// over every tenth file of the real blogs, parsed beforehand: what every
-// document that a link rule checks costs besides goldmark's parse.
-func BenchmarkScanTreeAndLinks(b *testing.B) {
-	docs := tenthOfCorpora(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, d := range docs {
-			d.code, d.linkRefs = d.code[:0], d.linkRefs[:0]
-			d.scanTree()
-			d.links, d.linksDone = nil, false
-			d.Links()
-		}
+	for _, links := range []bool{false, true} {
+		b.Run(map[bool]string{false: "walk", true: "walk+links"}[links], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, d := range docs {
+					d.code, d.linkRefs = d.code[:0], d.linkRefs[:0]
+					d.scanTree()
+					if links {
+						d.links, d.linksDone = nil, false
+						d.Links()
+					}
+				}
+			}
+		})
 	}
 }
 
