@@ -2,8 +2,11 @@ package rules
 
 import (
 	"bytes"
+	"io"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/postlint/postlint/lint"
@@ -83,17 +86,19 @@ func (u *siteURLs) isGenerated(urlPath string) bool {
 
 // siteURLIndex computes (once per run) the URLs of a site.
 func siteURLIndex(site *lint.Site) *siteURLs {
-	return site.Memo("internal-link:urls", func() any {
-		u := &siteURLs{byURL: map[string]string{}, byFile: map[string][]string{}}
-		switch site.Kind {
-		case lint.SiteJekyll:
-			indexJekyllURLs(site, u)
-		case lint.SiteHugo:
-			u.fold = !cfgBool(site.ConfigValue("disablePathToLower"))
-			indexHugoURLs(site, u)
-		}
-		return u
-	}).(*siteURLs)
+	return site.Memo("internal-link:urls", func() any { return computeSiteURLs(site) }).(*siteURLs)
+}
+
+func computeSiteURLs(site *lint.Site) *siteURLs {
+	u := &siteURLs{byURL: map[string]string{}, byFile: map[string][]string{}}
+	switch site.Kind {
+	case lint.SiteJekyll:
+		indexJekyllURLs(site, u)
+	case lint.SiteHugo:
+		u.fold = !cfgBool(site.ConfigValue("disablePathToLower"))
+		indexHugoURLs(site, u)
+	}
+	return u
 }
 
 func cfgBool(v any) bool { b, _ := v.(bool); return b }
@@ -113,6 +118,9 @@ var jekyllGeneratorPlugins = map[string][]string{
 // frontMatterOf reads the YAML front matter of a non-Markdown page
 // (.html); nil when it has none.
 func frontMatterOf(site *lint.Site, rel string) map[string]any {
+	if !startsWithDashes(site, rel) {
+		return nil
+	}
 	b, err := readFileIn(site, rel)
 	if err != nil || !bytes.HasPrefix(b, []byte("---")) {
 		return nil
@@ -131,6 +139,22 @@ func frontMatterOf(site *lint.Site, rel string) map[string]any {
 		return map[string]any{}
 	}
 	return m
+}
+
+// startsWithDashes reports whether the file rel of site (one that
+// site.Files walks) starts with "---", as a front matter does, reading its
+// first bytes only: every .html, .xml, .scss... file of a site is read to
+// know whether it has one, almost none has, and reading each whole (with
+// the size that os.ReadFile asks for first) cost a third of the URL index.
+func startsWithDashes(site *lint.Site, rel string) bool {
+	f, err := os.Open(filepath.Join(site.Root, filepath.FromSlash(rel)))
+	if err != nil {
+		return false
+	}
+	defer func() { _ = f.Close() }()
+	var head [3]byte
+	_, err = io.ReadFull(f, head[:])
+	return err == nil && string(head[:]) == "---"
 }
 
 func indexJekyllURLs(site *lint.Site, u *siteURLs) {

@@ -1,12 +1,15 @@
 package rules
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"testing"
 
+	"github.com/postlint/postlint/lint"
 	"github.com/postlint/postlint/lint/linttest"
 )
 
@@ -56,4 +59,44 @@ func FuzzFrontMatterClose(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkFrontMatterClose(t, "fuzz", []byte(s))
 	})
+}
+
+// TestStartsWithDashes checks that startsWithDashes, which reads the first
+// bytes of a file, says what the whole file says, on every file of the
+// corpus sites and on short files.
+func TestStartsWithDashes(t *testing.T) {
+	check := func(s *lint.Site, rel string) {
+		b, err := os.ReadFile(filepath.Join(s.Root, filepath.FromSlash(rel)))
+		want := err == nil && bytes.HasPrefix(b, []byte("---"))
+		if got := startsWithDashes(s, rel); got != want {
+			t.Errorf("%s: startsWithDashes = %v, the whole file says %v", rel, got, want)
+		}
+	}
+	forEachCorpusSite(t, func(s *lint.Site) {
+		s.Files.Walk(func(rel string) { check(s, rel) })
+	})
+	dir := t.TempDir()
+	for i, content := range []string{"", "-", "--", "---", "---\n", "--x", " ---", "-----"} {
+		name := "f" + strconv.Itoa(i) + ".html"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site, err := lint.LoadSite(dir, lint.SiteJekyll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site.Files.Walk(func(rel string) { check(site, rel) })
+	check(site, "missing.html") // not walked, but must not be read either
+}
+
+// BenchmarkSiteURLIndex computes the URL index of every corpus site.
+func BenchmarkSiteURLIndex(b *testing.B) {
+	var sites []*lint.Site
+	forEachCorpusSite(b, func(s *lint.Site) { sites = append(sites, s) })
+	for b.Loop() {
+		for _, s := range sites {
+			computeSiteURLs(s)
+		}
+	}
 }
