@@ -504,11 +504,16 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 		return nil, false
 	}
 	body := src[start:]
-	if !inertTemplates(body) || bytes.IndexByte(body, 0) >= 0 || bytes.IndexByte(body, '\r') >= 0 {
+	inert, idsUnknown := inertTemplates(body, site.Kind != lint.SiteHugo)
+	if !inert || bytes.IndexByte(body, 0) >= 0 || bytes.IndexByte(body, '\r') >= 0 {
 		return nil, false
 	}
 	b := newAnchorBuilder(site)
+	if idsUnknown {
+		b.a.certain = false // as computeAnchors for the page's tags
+	}
 	var fence []byte // the opening fence of the code block the scan is in
+	inHTML := false  // in an HTML block that a blank line ends
 	prevBlank := true
 	for rest := body; len(rest) > 0; {
 		line, next := cutLine(rest)
@@ -518,6 +523,21 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 				fence = nil
 			}
 			prevBlank = false
+			continue
+		}
+		if inHTML {
+			trimmed := bytes.Trim(line, " \t")
+			if len(trimmed) == 0 {
+				inHTML = false
+				prevBlank = true
+				continue
+			}
+			// A template tag alone on its line is a blank line to the
+			// parser (its text is blanked), and so is a line of white
+			// space that the scan does not count as blank.
+			if trimmed[0] == '{' || bytes.ContainsAny(line, "\v\f") || nestingBound(line) > lint.MaxNesting {
+				return nil, false
+			}
 			continue
 		}
 		indent, text := indentation(line)
@@ -531,7 +551,14 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 		if indent <= 3 {
 			switch text[0] {
 			case '<':
-				return nil, false // an HTML block may hold anything
+				// An HTML block may hold anything: only those that a blank
+				// line ends, outside any list or quote, are read.
+				if indent > 0 || !opensBlockLevelHTML(text) {
+					return nil, false
+				}
+				inHTML = true
+				prevBlank = false
+				continue
 			case '`', '~':
 				if len(bytes.TrimLeft(text, string(text[:1]))) <= len(text)-3 { // three fence characters or more
 					// The fence may belong to a list item, or a template
@@ -584,6 +611,41 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 	return b.finish(body), true
 }
 
+// opensBlockLevelHTML reports whether a line of text at the start of a
+// line opens an HTML block of type 6 of CommonMark (a block-level tag
+// such as "<div class=...>" or "</p>"), which a blank line ends, as
+// goldmark reads it; false for some lines it reads so too (tags followed
+// by a tab or split by spaces).
+func opensBlockLevelHTML(text []byte) bool {
+	name, ok := bytes.CutPrefix(text, []byte("<"))
+	if !ok {
+		return false
+	}
+	name = bytes.TrimPrefix(name, []byte("/"))
+	n := 0
+	for n < len(name) && (isASCIILetter(name[n]) || n > 0 && (name[n] >= '0' && name[n] <= '9' || name[n] == '-')) {
+		n++
+	}
+	after := name[n:]
+	if n == 0 || len(after) > 0 && after[0] != ' ' && after[0] != '>' && !bytes.HasPrefix(after, []byte("/>")) {
+		return false
+	}
+	return blockLevelHTMLTags[strings.ToLower(string(name[:n]))]
+}
+
+// blockLevelHTMLTags are the tags that open an HTML block of type 6, as
+// goldmark lists them (CommonMark's list).
+var blockLevelHTMLTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "base": true, "basefont": true, "blockquote": true, "body": true,
+	"caption": true, "center": true, "col": true, "colgroup": true, "dd": true, "details": true, "dialog": true, "dir": true,
+	"div": true, "dl": true, "dt": true, "fieldset": true, "figcaption": true, "figure": true, "footer": true, "form": true,
+	"frame": true, "frameset": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true,
+	"header": true, "hr": true, "html": true, "iframe": true, "legend": true, "li": true, "link": true, "main": true,
+	"menu": true, "menuitem": true, "meta": true, "nav": true, "noframes": true, "ol": true, "optgroup": true,
+	"option": true, "p": true, "param": true, "search": true, "section": true, "summary": true, "table": true,
+	"tbody": true, "td": true, "tfoot": true, "th": true, "thead": true, "title": true, "tr": true, "track": true, "ul": true,
+}
+
 // bodyStart returns where the body of src starts, after a YAML front
 // matter, as lint's parser finds it; ok is false for the rarer forms (byte
 // order mark, other front matter formats, no closing line).
@@ -621,19 +683,21 @@ func cutLine(b []byte) (line, rest []byte) {
 }
 
 // inertTemplates reports whether the template tags of body leave its
-// line structure alone and add no ids: each Liquid tag and output on one
-// line, no comment, highlight block, include or other tag that prints
-// HTML, and no Hugo shortcode. It reads tags as lint's tokenizer does for
-// Liquid; for a Hugo page, whose Liquid-like text is no tag, it can only
-// answer false more often.
-func inertTemplates(body []byte) bool {
+// line structure alone: each Liquid tag and output on one line, no
+// comment or highlight block, and no Hugo shortcode. It reads tags as
+// lint's tokenizer does for Liquid. idsUnknown is set when one of the tags
+// is an include or another tag that may print HTML with ids, which
+// computeAnchors does not see either: for a page read with Liquid syntax
+// (liquid) only; for a Hugo page, whose Liquid-like text is no tag, such a
+// tag makes inert false, as the scan cannot know what the parser reads.
+func inertTemplates(body []byte, liquid bool) (inert, idsUnknown bool) {
 	if bytes.Contains(body, []byte("{{<")) || bytes.Contains(body, []byte("{{%")) {
-		return false
+		return false, false
 	}
 	for i := 0; i+1 < len(body); {
 		k := bytes.IndexByte(body[i:], '{')
 		if k < 0 || i+k+1 >= len(body) {
-			return true
+			return true, idsUnknown
 		}
 		i += k
 		var closer string
@@ -652,37 +716,39 @@ func inertTemplates(body []byte) bool {
 			i = end // unterminated: neither run nor hidden
 			continue
 		case bytes.IndexByte(inner, '\n') >= 0:
-			return false
+			return false, false
 		}
 		i = end
 		if closer == "}}" {
 			continue
 		}
 		switch name := liquidTagName(inner); {
-		case name == "comment" || name == "highlight" || name == "endhighlight" || liquidTagMayAddIDs(name):
-			return false
+		case name == "comment" || name == "highlight" || name == "endhighlight" || !liquid && liquidTagMayAddIDs(name):
+			return false, false
+		case liquidTagMayAddIDs(name):
+			idsUnknown = true
 		case name == "raw":
 			// The body is text up to the first {% endraw %}.
 			for {
 				k := bytes.Index(body[i:], []byte("{%"))
 				if k < 0 {
-					return true
+					return true, idsUnknown
 				}
 				inner, end, ok := liquidTag(body, i+k, "%}")
 				if !ok {
-					return true
+					return true, idsUnknown
 				}
 				i = end
 				if liquidTagName(inner) == "endraw" {
 					if bytes.IndexByte(inner, '\n') >= 0 {
-						return false
+						return false, false
 					}
 					break
 				}
 			}
 		}
 	}
-	return true
+	return true, idsUnknown
 }
 
 // liquidTag reads the tag at b[start] ("{%" or "{{") up to the first

@@ -96,6 +96,9 @@ var scanAnchorPieces = []string{
 	"```{{ `x` }}\n", "``` {: .x}\n", "# a  b  \n", "# a \u00a0 b\n", "# Ünïcödé ’quote’ 日本\n", "# 100% (v2.0): done!\n",
 	"{% unknown %}\n", "{%\n", "%}\n", "{% # note %}\n", "x {{ a }} y\n", "{{ a\n", "{{ a }}# T\n",
 	"| a | b |\n", "|---|---|\n", "Term\n", "text[^1]\n", "\r\n",
+	"<div class=\"note\">\n", "<DIV>\n", "<p>text</p>\n", "</details>\n", "<div\tx>\n", "</ div>\n", "<section/>\n", "<custom>\n",
+	"<pre>\n", "<!-- c -->\n", "<div>{{ x }}\n", "<div {{ x }}>\n", "<div{{ x }}>\n", "  {{ x }}\n", "a {{ x }}\n", "\f\n", " \v \n", "\t\n",
+	"  <a href=\"{{ '/x/' | relative_url }}\">x</a>\n", "{% if x %}<p>\n", "<h2 id=\"h\">T</h2>\n", "<hr/>\n", "<ul>\n", "<li>item</li>\n",
 }
 
 // TestScanAnchorsRandom compares the scan with the parse on random mixes
@@ -126,6 +129,7 @@ var scanAnchorPlainPieces = []string{
 	"text\n", "text with {{ page.x }} inline\n", "a {% raw %}`{% x %}`{% endraw %} b\n", "{% if x %}\n", "{% endif %}\n",
 	"\n", "\n", "```\n", "```go\n", "~~~~\n", "- item\n", "1. one\n", "> quote\n",
 	"[^1]: note\n", "[^n]: other\n", "text[^1]\n", "a <span id='s'>x</span>\n", "<a name=\"n\"></a> x\n",
+	"<div class=\"note\">\n", "</div>\n", "<p>text\n", "<div id=\"d\"></div>\n", "  see <a href=\"{{ x }}\">y</a>\n",
 }
 
 // TestScanAnchorsRandomPlain compares the scan with the parse on random
