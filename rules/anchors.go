@@ -586,7 +586,8 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 					return nil, false
 				}
 				title := bytes.TrimRight(bytes.TrimLeft(text[level:], " "), " ")
-				if len(title) == 0 || !plainHeadingText(title) {
+				visible, plain := headingTitleText(title)
+				if len(title) == 0 || !plain {
 					return nil, false
 				}
 				nextLine, afterRest := cutLine(next)
@@ -594,7 +595,7 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 				if id := ialIDAfter(nextLine, afterNext); id != "" {
 					b.a.add(id)
 				} else {
-					b.heading(strings.TrimSpace(string(title)), false) // as headingText
+					b.heading(strings.TrimSpace(visible), false) // as headingText
 				}
 				prevBlank = false
 				continue
@@ -881,15 +882,54 @@ func isUnderline(line []byte) bool {
 	return len(bytes.Trim(text[n:], " \t")) == 0
 }
 
+// headingTitleText returns the text a reader sees in the title of a
+// heading, as headingText reads it, for the titles that plainHeadingText
+// accepts and those with code spans too: between single backticks, a
+// content without template tags, control characters or a space at either
+// end (which the parser strips), whose text is the content. plain is false
+// for any other title.
+func headingTitleText(title []byte) (visible string, plain bool) {
+	if bytes.IndexByte(title, '`') < 0 {
+		return string(title), plainHeadingText(title)
+	}
+	parts := bytes.Split(title, []byte("`"))
+	if len(parts)%2 == 0 {
+		return "", false // a backtick without its pair
+	}
+	for i, part := range parts {
+		if i%2 == 0 {
+			if !plainHeadingText(part) {
+				return "", false
+			}
+			continue
+		}
+		// An empty part is a run of several backticks.
+		if len(part) == 0 || part[0] == ' ' || part[len(part)-1] == ' ' || bytes.ContainsAny(part, "{}") {
+			return "", false
+		}
+		for _, c := range part {
+			if c < ' ' || c == 0x7f {
+				return "", false
+			}
+		}
+	}
+	low := bytes.ToLower(title)
+	if bytes.Contains(low, []byte("www.")) || bytes.Contains(low, []byte("://")) {
+		return "", false
+	}
+	return string(bytes.Join(parts, nil)), true
+}
+
 // plainHeadingText reports whether a heading's text is read the same with
 // or without Markdown's inline syntax: letters, digits, spaces and
-// punctuation that marks nothing (no emphasis, code, link, HTML, entity,
-// escape, attribute, template tag or bare URL).
+// punctuation that marks nothing (no emphasis, code, link, HTML, escape,
+// attribute, template tag or bare URL; "&" starts no markup, and
+// heading makes a text with an entity uncertain, as its parse).
 func plainHeadingText(text []byte) bool {
 	for _, c := range text {
 		switch {
 		case c >= 0x80, c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case strings.IndexByte(" .,/:;()'\"?-+=%!$^|", c) >= 0:
+		case strings.IndexByte(" .,/:;()'\"?-+=%!$^|&", c) >= 0:
 		default:
 			return false
 		}

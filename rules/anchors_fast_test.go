@@ -98,6 +98,9 @@ var scanAnchorPieces = []string{
 	"| a | b |\n", "|---|---|\n", "Term\n", "text[^1]\n", "\r\n",
 	"<div class=\"note\">\n", "<DIV>\n", "<p>text</p>\n", "</details>\n", "<div\tx>\n", "</ div>\n", "<section/>\n", "<custom>\n",
 	"<pre>\n", "<!-- c -->\n", "<div>{{ x }}\n", "<div {{ x }}>\n", "<div{{ x }}>\n", "  {{ x }}\n", "a {{ x }}\n", "\f\n", " \v \n", "\t\n",
+	"# R&D\n", "# a &amp;b\n", "# &copy; 2024\n", "# a&nbsp;b\n", "# &\n", "# a &unknown; b\n", "# Q&A -- x\n", "# a &#35; b\n",
+	"# `pending-feedback`\n", "## a `b` c\n", "# `a` `b`\n", "# ``x``\n", "# ` x `\n", "# ` x`\n", "# `x\n", "# `*x*` _y_\n",
+	"# `<b>` & `&amp;`\n", "# `{{ x }}`\n", "# `a\\`b`\n", "# x `#` ##\n", "# `www.x.io`\n", "# `x`{#id}\n", "# `\tx`\n", "# a``b\n",
 	"  <a href=\"{{ '/x/' | relative_url }}\">x</a>\n", "{% if x %}<p>\n", "<h2 id=\"h\">T</h2>\n", "<hr/>\n", "<ul>\n", "<li>item</li>\n",
 }
 
@@ -129,6 +132,7 @@ var scanAnchorPlainPieces = []string{
 	"text\n", "text with {{ page.x }} inline\n", "a {% raw %}`{% x %}`{% endraw %} b\n", "{% if x %}\n", "{% endif %}\n",
 	"\n", "\n", "```\n", "```go\n", "~~~~\n", "- item\n", "1. one\n", "> quote\n",
 	"[^1]: note\n", "[^n]: other\n", "text[^1]\n", "a <span id='s'>x</span>\n", "<a name=\"n\"></a> x\n",
+	"# R&D\n", "# Q&A -- x\n", "# `code` title\n", "## `x` and `y`\n", "# a `b-c` d\n", "# `Dup`\n",
 	"<div class=\"note\">\n", "</div>\n", "<p>text\n", "<div id=\"d\"></div>\n", "  see <a href=\"{{ x }}\">y</a>\n",
 }
 
