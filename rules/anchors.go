@@ -504,7 +504,8 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 		return nil, false
 	}
 	body := src[start:]
-	inert, idsUnknown := inertTemplates(body, site.Kind != lint.SiteHugo)
+	liquid := site.Kind != lint.SiteHugo // Liquid tags are tags
+	inert, idsUnknown := inertTemplates(body, liquid)
 	if !inert || bytes.IndexByte(body, 0) >= 0 || bytes.IndexByte(body, '\r') >= 0 {
 		return nil, false
 	}
@@ -526,15 +527,16 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 			continue
 		}
 		if inHTML {
+			// A template tag alone on its line is a blank line to the
+			// parser, which blanks its text (but in a raw block).
 			trimmed := bytes.Trim(line, " \t")
-			if len(trimmed) == 0 {
+			if len(trimmed) == 0 || liquid && loneTag(trimmed) && !bytes.Contains(body, []byte("raw")) {
 				inHTML = false
 				prevBlank = true
 				continue
 			}
-			// A template tag alone on its line is a blank line to the
-			// parser (its text is blanked), and so is a line of white
-			// space that the scan does not count as blank.
+			// So is a line of white space that the scan does not count as
+			// blank.
 			if trimmed[0] == '{' || bytes.ContainsAny(line, "\v\f") || nestingBound(line) > lint.MaxNesting {
 				return nil, false
 			}
@@ -553,7 +555,7 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 			case '<':
 				// An HTML block may hold anything: only those that a blank
 				// line ends, outside any list or quote, are read.
-				if indent > 0 || !opensBlockLevelHTML(text) {
+				if !opensBlockLevelHTML(text) || indent > 0 && !withoutContainers(body) {
 					return nil, false
 				}
 				inHTML = true
@@ -610,6 +612,54 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 		prevBlank = false
 	}
 	return b.finish(body), true
+}
+
+// loneTag reports whether a line trimmed of its white space is one Liquid
+// tag or output, which lint's parser blanks.
+func loneTag(trimmed []byte) bool {
+	closer := ""
+	switch {
+	case bytes.HasPrefix(trimmed, []byte("{%")):
+		closer = "%}"
+	case bytes.HasPrefix(trimmed, []byte("{{")):
+		closer = "}}"
+	default:
+		return false
+	}
+	_, end, ok := liquidTag(trimmed, 0, closer)
+	return ok && end == len(trimmed)
+}
+
+// withoutContainers reports whether no line of body may open a list, a
+// block quote, a footnote or a definition: every block of such a page is
+// at the top level, where a line that starts with an HTML tag after up to
+// three spaces opens an HTML block.
+func withoutContainers(body []byte) bool {
+	for rest := body; len(rest) > 0; {
+		var line []byte
+		line, rest = cutLine(rest)
+		_, text := indentation(line)
+		if len(text) == 0 {
+			continue
+		}
+		switch c := text[0]; {
+		case c == '>' || c == ':' || bytes.HasPrefix(text, []byte("[^")):
+			return false
+		case c == '-' || c == '*' || c == '+':
+			if len(text) == 1 || text[1] == ' ' || text[1] == '\t' {
+				return false
+			}
+		case c >= '0' && c <= '9':
+			n := 0
+			for n < len(text) && text[n] >= '0' && text[n] <= '9' {
+				n++
+			}
+			if n < len(text) && (text[n] == '.' || text[n] == ')') && (n+1 == len(text) || text[n+1] == ' ' || text[n+1] == '\t') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // opensBlockLevelHTML reports whether a line of text at the start of a

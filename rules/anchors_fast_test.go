@@ -101,7 +101,8 @@ var scanAnchorPieces = []string{
 	"# R&D\n", "# a &amp;b\n", "# &copy; 2024\n", "# a&nbsp;b\n", "# &\n", "# a &unknown; b\n", "# Q&A -- x\n", "# a &#35; b\n",
 	"# `pending-feedback`\n", "## a `b` c\n", "# `a` `b`\n", "# ``x``\n", "# ` x `\n", "# ` x`\n", "# `x\n", "# `*x*` _y_\n",
 	"# `<b>` & `&amp;`\n", "# `{{ x }}`\n", "# `a\\`b`\n", "# x `#` ##\n", "# `www.x.io`\n", "# `x`{#id}\n", "# `\tx`\n", "# a``b\n",
-	"  <a href=\"{{ '/x/' | relative_url }}\">x</a>\n", "{% if x %}<p>\n", "<h2 id=\"h\">T</h2>\n", "<hr/>\n", "<ul>\n", "<li>item</li>\n",
+	"  <a href=\"{{ '/x/' | relative_url }}\">x</a>\n", "  <tbody>\n", "   <div>\n", "    <tr>\n", "  {%- for e in x %}\n", "{{ x }}\n",
+	"    {% endfor -%}\n", "  {{ x }} {{ y }}\n", "  {% x %}y\n", "{{ a %}\n", ": def\n", "+\n", "2) two\n", "10.\n", "{% if x %}<p>\n", "<h2 id=\"h\">T</h2>\n", "<hr/>\n", "<ul>\n", "<li>item</li>\n",
 }
 
 // TestScanAnchorsRandom compares the scan with the parse on random mixes
@@ -154,12 +155,44 @@ func TestScanAnchorsRandomPlain(t *testing.T) {
 	}
 }
 
+// scanAnchorHTMLPieces are lines of pages with HTML blocks, tables built by
+// template loops and headings around them, as documentation sites write.
+var scanAnchorHTMLPieces = []string{
+	"<table>\n", "  <thead>\n", "  <tbody>\n", "</table>\n", "   <div class=\"note\">\n", "<div>\n", "</div>\n",
+	"    {%- for e in x %}\n", "  {% endfor -%}\n", "{{ x }}\n", "  {{ x }} {{ y }}\n", "{% raw %}\n", "{% endraw %}\n",
+	"    <tr>\n", "      <td>{{ e.name }}</td>\n", "<p id=\"p\">x</p>\n", "  <h2 id=\"h\">T</h2>\n",
+	"# Heading\n", "## Two `code`\n", "# R&D\n", "# Heading\n", "    # code\n", "  # indented\n", "Title\n", "---\n",
+	"\n", "\n", "\n", "text\n", "```\n", "- item\n", "> quote\n", "1. one\n", "[^1]: note\n", ": def\n", "{: #ial}\n",
+}
+
+// TestScanAnchorsRandomHTML compares the scan with the parse on random
+// pages of HTML blocks and template tags.
+func TestScanAnchorsRandomHTML(t *testing.T) {
+	sites := anchorTestSites(t)
+	rng := rand.New(rand.NewPCG(7, 8))
+	answered := 0
+	for _, s := range randomMixes(rng, scanAnchorHTMLPieces, 24, 10000) {
+		for _, site := range sites {
+			if checkScanAnchors(t, site, "random HTML page", []byte(s)) {
+				answered++
+			}
+		}
+	}
+	t.Logf("scanAnchors answered for %d of %d pages", answered, 6*10000)
+	if answered < 6*10000/10 {
+		t.Errorf("scanAnchors answered for only %d of %d pages", answered, 6*10000)
+	}
+}
+
 func FuzzScanAnchors(f *testing.F) {
 	for _, p := range scanAnchorPieces {
 		f.Add(p + "# Title\n" + p)
 	}
 	f.Add("---\ntitle: x\n---\n# A\n{: #a}\n## B\ntext\n```\n# not\n```\n# A\n")
 	f.Add("# 0 \u00a0") // a heading's text is trimmed of Unicode spaces too
+	for _, p := range scanAnchorHTMLPieces {
+		f.Add("<table>\n  <tbody>\n" + p + "# Title\n" + p)
+	}
 	sites := anchorTestSites(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		if strings.Count(s, "\n") > 200 {
