@@ -90,7 +90,8 @@ func siteURLIndex(site *lint.Site) *siteURLs {
 }
 
 func computeSiteURLs(site *lint.Site) *siteURLs {
-	u := &siteURLs{byURL: map[string]string{}, byFile: map[string][]string{}}
+	// Most files of a site are published at one URL.
+	u := &siteURLs{byURL: make(map[string]string, site.Files.Len()), byFile: make(map[string][]string, site.Files.Len())}
 	switch site.Kind {
 	case lint.SiteJekyll:
 		indexJekyllURLs(site, u)
@@ -173,19 +174,16 @@ func indexJekyllURLs(site *lint.Site, u *siteURLs) {
 			u.unknown = true
 		}
 	})
-	posts := map[string]*lint.Post{}
-	for _, p := range site.Posts {
-		posts[p.Path] = p
-	}
 	cols := jekyllCollections(site)
 	site.Files.Walk(func(rel string) {
 		if !jekyllReads(site, rel) {
 			return
 		}
 		var fm map[string]any
-		if p := posts[rel]; p != nil {
-			if p.FrontMatterErr == nil && p.OpensWithDashes {
-				fm = p.FrontMatter
+		post := site.PostByPath(rel)
+		if post != nil {
+			if post.FrontMatterErr == nil && post.OpensWithDashes {
+				fm = post.FrontMatter
 			}
 		} else if ext := path.Ext(rel); ext == ".html" || ext == ".htm" || ext == ".xml" || ext == ".scss" || ext == ".sass" || ext == ".json" || ext == ".txt" {
 			fm = frontMatterOf(site, rel)
@@ -200,7 +198,7 @@ func indexJekyllURLs(site *lint.Site, u *siteURLs) {
 				u.add("/"+rel, rel)
 				return
 			}
-			if posts[rel] != nil {
+			if post != nil {
 				urls, _ := site.JekyllURLs(rel, fm)
 				for _, url := range urls {
 					u.add(url, rel)
@@ -317,10 +315,6 @@ func indexHugoURLs(site *lint.Site, u *siteURLs) {
 			}
 		})
 	}
-	posts := map[string]*lint.Post{}
-	for _, p := range site.Posts {
-		posts[p.Path] = p
-	}
 	for _, cd := range site.ContentDirs {
 		site.Files.Walk(func(rel string) {
 			inner, ok := strings.CutPrefix(rel, cd.Dir+"/")
@@ -351,7 +345,7 @@ func indexHugoURLs(site *lint.Site, u *siteURLs) {
 			if dir == "." {
 				dir = ""
 			}
-			p := posts[rel]
+			p := site.PostByPath(rel)
 			var fm map[string]any
 			if p != nil {
 				fm = p.FrontMatter
