@@ -492,12 +492,13 @@ func githubID(s string) string {
 
 // scanAnchors computes the anchors of a page from its source alone, as
 // computeAnchors does from the parsed page, for the pages whose structure
-// a line scan reads for sure: every heading a plain "## Title" at the
-// start of a line, outside code blocks fenced at the start of a line, and
-// nothing that could hide or make one (template tags over several lines,
-// HTML blocks, setext underlines, headings in lists, quotes or
-// footnotes). ok is false for any other page, which must be parsed: a
-// linked page is read this way instead of parsed a second time.
+// a line scan reads for sure: every heading a plain "## Title" (code spans
+// allowed) at the start of a line, outside code blocks fenced at the start
+// of a line and HTML blocks that a blank line ends, and nothing that could
+// hide or make one (template tags over several lines, other HTML blocks,
+// setext underlines, headings in lists, quotes or footnotes). ok is false
+// for any other page, which must be parsed: a linked page is read this way
+// instead of parsed a second time.
 func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 	start, ok := bodyStart(src)
 	if !ok {
