@@ -57,7 +57,6 @@ func siteIDEngine(site *lint.Site) (idEngine, string) {
 var (
 	htmlIDRE   = regexp.MustCompile(`(?i)<[a-z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']`)
 	entityRE   = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
-	ialIDRE    = regexp.MustCompile(`^\s*\{:\s*([^}]*)\}\s*$`)
 	kramLeadRE = regexp.MustCompile(`^[^a-zA-Z]+`)
 	kramDashes = strings.NewReplacer("---", "", "--", "")
 )
@@ -369,19 +368,33 @@ func ialIDAfter(next, afterNext []byte) string {
 	if isSetextUnderline(next) {
 		next = afterNext
 	}
-	if !bytes.Contains(next, []byte("{:")) {
+	attrs, ok := attributeListLine(next)
+	if !ok {
 		return ""
 	}
-	m := ialIDRE.FindSubmatch(next)
-	if m == nil {
-		return ""
-	}
-	for _, f := range strings.Fields(string(m[1])) {
+	for _, f := range strings.Fields(string(attrs)) {
 		if id, ok := strings.CutPrefix(f, "#"); ok {
 			return id
 		}
 	}
 	return ""
+}
+
+// attributeListLine returns the attributes of a line that holds a kramdown
+// attribute list alone, where `^\s*\{:\s*([^}]*)\}\s*$` matches (the
+// text up to the first "}", which only white space may follow), without
+// the backtracking of the expression.
+func attributeListLine(line []byte) (attrs []byte, ok bool) {
+	const re2Space = " \t\n\f\r" // \s
+	rest, ok := bytes.CutPrefix(bytes.TrimLeft(line, re2Space), []byte("{:"))
+	if !ok {
+		return nil, false
+	}
+	end := bytes.IndexByte(rest, '}')
+	if end < 0 || len(bytes.TrimLeft(rest[end+1:], re2Space)) > 0 {
+		return nil, false
+	}
+	return bytes.TrimLeft(rest[:end], re2Space), true
 }
 
 // isSetextUnderline reports whether `^ {0,3}(=+|-+)\s*$` matches line:
@@ -507,6 +520,8 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 	body := src[start:]
 	liquid := site.Kind != lint.SiteHugo // Liquid tags are tags
 	inert, idsUnknown := inertTemplates(body, liquid)
+	// In a raw block, tags are text.
+	blanksLoneTags := liquid && !bytes.Contains(body, []byte("raw"))
 	if !inert || bytes.IndexByte(body, 0) >= 0 || bytes.IndexByte(body, '\r') >= 0 {
 		return nil, false
 	}
@@ -529,9 +544,9 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 		}
 		if inHTML {
 			// A template tag alone on its line is a blank line to the
-			// parser, which blanks its text (but in a raw block).
+			// parser, which blanks its text.
 			trimmed := bytes.Trim(line, " \t")
-			if len(trimmed) == 0 || liquid && loneTag(trimmed) && !bytes.Contains(body, []byte("raw")) {
+			if len(trimmed) == 0 || blanksLoneTags && loneTag(trimmed) {
 				inHTML = false
 				prevBlank = true
 				continue

@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -263,4 +265,43 @@ func BenchmarkComputeAnchors(b *testing.B) {
 			computeAnchors(p.site, p.doc)
 		}
 	}
+}
+
+// ialIDRE is the expression attributeListLine replaces.
+var ialIDRE = regexp.MustCompile(`^\s*\{:\s*([^}]*)\}\s*$`)
+
+func checkAttributeListLine(t *testing.T, line string) {
+	t.Helper()
+	var want []byte
+	m := ialIDRE.FindStringSubmatch(line)
+	if m != nil {
+		want = []byte(m[1])
+	}
+	got, ok := attributeListLine([]byte(line))
+	if ok != (m != nil) || ok && !bytes.Equal(got, want) {
+		t.Errorf("%q: attributeListLine = %q, %v; the expression says %q, %v", line, got, ok, want, m != nil)
+	}
+}
+
+var attributeListSeeds = []string{"{: #a}", " \t{:#a}", "\f{: .x #y }  ", "\v{: #a}", "x {: #a}", "{:", "{: #a} x", "{:}", "{: a}}", "{: a } \r\n",
+	"{:\n #a}", "{: #a}\v", "  {:  \t#id  .c}\t", "{{: #a}", "{:: #a}", "{: é}"}
+
+// TestAttributeListLine compares attributeListLine with the expression on
+// seeds and every line of the real blogs.
+func TestAttributeListLine(t *testing.T) {
+	for _, s := range attributeListSeeds {
+		checkAttributeListLine(t, s)
+	}
+	forEachCorpusMarkdown(t, func(_ string, src []byte) {
+		for _, line := range strings.Split(string(src), "\n") {
+			checkAttributeListLine(t, line)
+		}
+	})
+}
+
+func FuzzAttributeListLine(f *testing.F) {
+	for _, s := range attributeListSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkAttributeListLine)
 }
