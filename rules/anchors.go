@@ -519,9 +519,7 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 	}
 	body := src[start:]
 	liquid := site.Kind != lint.SiteHugo // Liquid tags are tags
-	inert, idsUnknown := inertTemplates(body, liquid)
-	// In a raw block, tags are text.
-	blanksLoneTags := liquid && !bytes.Contains(body, []byte("raw"))
+	inert, idsUnknown, raws := inertTemplates(body, liquid)
 	if !inert || bytes.IndexByte(body, 0) >= 0 || bytes.IndexByte(body, '\r') >= 0 {
 		return nil, false
 	}
@@ -530,12 +528,26 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 		b.a.certain = false // as computeAnchors for the page's tags
 	}
 	var fence []byte // the opening fence of the code block the scan is in
+	fenceIndent := 0 // and its indentation
 	inHTML := false  // in an HTML block that a blank line ends
 	prevBlank := true
 	for rest := body; len(rest) > 0; {
+		lineStart := len(body) - len(rest)
 		line, next := cutLine(rest)
 		rest = next
+		// Where the scan meets a tag on this line, the parser sees one
+		// (and blanks it when alone on its line): on a Liquid page,
+		// outside raw blocks, whose tags are text.
+		liquidTags := liquid && !overlapsAny(raws, lineStart, lineStart+len(line))
 		if fence != nil {
+			if fenceIndent > 0 {
+				// The fence may be a list item's, whose code ends at a
+				// line indented less than the item's text, or a fence of
+				// the top level: only lines that both read alike are read.
+				if indent, text := indentation(line); len(text) > 0 && (indent < fenceIndent || bytes.IndexByte(line[:len(line)-len(text)], '\t') >= 0 || closesFence(line, fence) && indent != fenceIndent) {
+					return nil, false
+				}
+			}
 			if closesFence(line, fence) {
 				fence = nil
 			}
@@ -546,7 +558,7 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 			// A template tag alone on its line is a blank line to the
 			// parser, which blanks its text.
 			trimmed := bytes.Trim(line, " \t")
-			if len(trimmed) == 0 || blanksLoneTags && loneTag(trimmed) {
+			if len(trimmed) == 0 || liquidTags && loneTag(trimmed) {
 				inHTML = false
 				prevBlank = true
 				continue
@@ -579,14 +591,17 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 				continue
 			case '`', '~':
 				if len(bytes.TrimLeft(text, string(text[:1]))) <= len(text)-3 { // three fence characters or more
-					// The fence may belong to a list item, or a template
-					// tag in the info string hide a backtick that makes the
-					// line text.
-					if indent > 0 || bytes.IndexByte(text, '{') >= 0 {
+					// A template tag in the info string may hide a
+					// backtick that makes the line text.
+					if bytes.IndexByte(text, '{') >= 0 {
 						return nil, false
 					}
-					if f, ok := openingFence(text); ok {
-						fence = f
+					f, ok := openingFence(text)
+					if indent > 0 && (!ok || bytes.IndexByte(line[:len(line)-len(text)], '\t') >= 0) {
+						return nil, false
+					}
+					if ok {
+						fence, fenceIndent = f, indent
 						prevBlank = false
 						continue
 					}
@@ -605,15 +620,30 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 				}
 				title := bytes.TrimRight(bytes.TrimLeft(text[level:], " "), " ")
 				visible, plain := headingTitleText(title)
+				tagged, explicitID := false, ""
+				if !plain {
+					rest := title
+					if untagged, ok := withoutLiquidTags(title); ok && liquidTags {
+						rest, tagged = untagged, true // the id is then unknown
+					}
+					if before, id, ok := headingIDSuffix(rest); ok {
+						rest, explicitID = before, id
+					}
+					if tagged || explicitID != "" {
+						visible, plain = headingTitleText(rest)
+					}
+				}
 				if len(title) == 0 || !plain {
 					return nil, false
 				}
 				nextLine, afterRest := cutLine(next)
 				afterNext, _ := cutLine(afterRest)
-				if id := ialIDAfter(nextLine, afterNext); id != "" {
+				if explicitID != "" {
+					b.a.add(explicitID)
+				} else if id := ialIDAfter(nextLine, afterNext); id != "" {
 					b.a.add(id)
 				} else {
-					b.heading(strings.TrimSpace(visible), false) // as headingText
+					b.heading(strings.TrimSpace(visible), tagged) // as headingText
 				}
 				prevBlank = false
 				continue
@@ -628,6 +658,69 @@ func scanAnchors(site *lint.Site, src []byte) (a *docAnchors, ok bool) {
 		prevBlank = false
 	}
 	return b.finish(body), true
+}
+
+// headingIDSuffix splits a heading's title that ends with an explicit id,
+// " {#id}" with the only "{" of the title, into the title before it and
+// the id, as goldmark's heading attributes read it; for ids of ASCII
+// letters, digits, "-" and "_" only.
+func headingIDSuffix(title []byte) (before []byte, id string, ok bool) {
+	open := bytes.LastIndex(title, []byte(" {#"))
+	if open < 0 || bytes.IndexByte(title, '{') != open+1 || !bytes.HasSuffix(title, []byte("}")) {
+		return nil, "", false
+	}
+	name := title[open+3 : len(title)-1]
+	if len(name) == 0 {
+		return nil, "", false
+	}
+	for _, c := range name {
+		if !isASCIILetter(c) && (c < '0' || c > '9') && c != '-' && c != '_' {
+			return nil, "", false
+		}
+	}
+	return title[:open], string(name), true
+}
+
+// overlapsAny reports whether [start, end] meets one of spans.
+func overlapsAny(spans []lint.Span, start, end int) bool {
+	for _, s := range spans {
+		if s.Start <= end && start < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutLiquidTags returns the text of a line without its Liquid tags
+// and outputs, and whether it had one.
+func withoutLiquidTags(line []byte) ([]byte, bool) {
+	var out []byte
+	found := false
+	for i := 0; ; {
+		k := bytes.IndexByte(line[i:], '{')
+		if k < 0 || i+k+1 >= len(line) {
+			return append(out, line[i:]...), found
+		}
+		start := i + k
+		var closer string
+		switch line[start+1] {
+		case '%':
+			closer = "%}"
+		case '{':
+			closer = "}}"
+		default:
+			out = append(out, line[i:start+1]...)
+			i = start + 1
+			continue
+		}
+		_, end, ok := liquidTag(line, start, closer)
+		if !ok {
+			return append(out, line[i:]...), found // unterminated: no tag
+		}
+		out = append(out, line[i:start]...)
+		found = true
+		i = end
+	}
 }
 
 // loneTag reports whether a line trimmed of its white space is one Liquid
@@ -757,14 +850,14 @@ func cutLine(b []byte) (line, rest []byte) {
 // computeAnchors does not see either: for a page read with Liquid syntax
 // (liquid) only; for a Hugo page, whose Liquid-like text is no tag, such a
 // tag makes inert false, as the scan cannot know what the parser reads.
-func inertTemplates(body []byte, liquid bool) (inert, idsUnknown bool) {
+func inertTemplates(body []byte, liquid bool) (inert, idsUnknown bool, raws []lint.Span) {
 	if bytes.Contains(body, []byte("{{<")) || bytes.Contains(body, []byte("{{%")) {
-		return false, false
+		return false, false, nil
 	}
 	for i := 0; i+1 < len(body); {
 		k := bytes.IndexByte(body[i:], '{')
 		if k < 0 || i+k+1 >= len(body) {
-			return true, idsUnknown
+			return true, idsUnknown, raws
 		}
 		i += k
 		var closer string
@@ -777,13 +870,14 @@ func inertTemplates(body []byte, liquid bool) (inert, idsUnknown bool) {
 			i++
 			continue
 		}
+		tagStart := i
 		inner, end, ok := liquidTag(body, i, closer)
 		switch {
 		case !ok:
 			i = end // unterminated: neither run nor hidden
 			continue
 		case bytes.IndexByte(inner, '\n') >= 0:
-			return false, false
+			return false, false, nil
 		}
 		i = end
 		if closer == "}}" {
@@ -791,31 +885,33 @@ func inertTemplates(body []byte, liquid bool) (inert, idsUnknown bool) {
 		}
 		switch name := liquidTagName(inner); {
 		case name == "comment" || name == "highlight" || name == "endhighlight" || !liquid && liquidTagMayAddIDs(name):
-			return false, false
+			return false, false, nil
 		case liquidTagMayAddIDs(name):
 			idsUnknown = true
 		case name == "raw":
 			// The body is text up to the first {% endraw %}.
+			raws = append(raws, lint.Span{Start: tagStart, End: len(body)})
 			for {
 				k := bytes.Index(body[i:], []byte("{%"))
 				if k < 0 {
-					return true, idsUnknown
+					return true, idsUnknown, raws
 				}
 				inner, end, ok := liquidTag(body, i+k, "%}")
 				if !ok {
-					return true, idsUnknown
+					return true, idsUnknown, raws
 				}
 				i = end
 				if liquidTagName(inner) == "endraw" {
 					if bytes.IndexByte(inner, '\n') >= 0 {
-						return false, false
+						return false, false, nil
 					}
+					raws[len(raws)-1].End = end
 					break
 				}
 			}
 		}
 	}
-	return true, idsUnknown
+	return true, idsUnknown, raws
 }
 
 // liquidTag reads the tag at b[start] ("{%" or "{{") up to the first

@@ -104,6 +104,10 @@ var scanAnchorPieces = []string{
 	"# `pending-feedback`\n", "## a `b` c\n", "# `a` `b`\n", "# ``x``\n", "# ` x `\n", "# ` x`\n", "# `x\n", "# `*x*` _y_\n",
 	"# `<b>` & `&amp;`\n", "# `{{ x }}`\n", "# `a\\`b`\n", "# x `#` ##\n", "# `www.x.io`\n", "# `x`{#id}\n", "# `\tx`\n", "# a``b\n",
 	"  <a href=\"{{ '/x/' | relative_url }}\">x</a>\n", "  <tbody>\n", "   <div>\n", "    <tr>\n", "  {%- for e in x %}\n", "{{ x }}\n",
+	"## a {%- include x.html -%}\n", "# `x` {{ y }}\n", "# {{ a }}\n", "# a {{ b\n", "# a {% raw %}{{ b }}{% endraw %}\n", "# a {{ b }}{#id}\n",
+	"# a {{ b }} ##\n", "## T {#t}\n", "## T {#}\n", "## T{#t}\n", "## T {#t} \n", "## T {#a.b}\n", "## T {#t .c}\n", "## {#t}\n", "## T {#t}}\n",
+	"## T {{ x }} {#t}\n", "## T {#t} {{ x }}\n", "## `c` {#t}\n", "## T {#Été}\n", "## a {b} {#t}\n", "## T {#t}\n{: #u}\n", "## T \\{#t}\n", "# x {{ '}}' }}\n", "# a {% if x %}b{% endif %} c\n", "# `a {{ b }}` c\n", "# a{{b}}`c`\n", "# a {x} {{ y }}\n",
+	"   ```sh\n", "  ```\n", " ~~~\n", "   ```\n", "   # in code\n", "  x\n", "\t```\n", " \t```\n", "  ````\n", "1. step\n", "   more\n",
 	"    {% endfor -%}\n", "  {{ x }} {{ y }}\n", "  {% x %}y\n", "{{ a %}\n", ": def\n", "+\n", "2) two\n", "10.\n", "{% if x %}<p>\n", "<h2 id=\"h\">T</h2>\n", "<hr/>\n", "<ul>\n", "<li>item</li>\n",
 }
 
@@ -135,7 +139,7 @@ var scanAnchorPlainPieces = []string{
 	"text\n", "text with {{ page.x }} inline\n", "a {% raw %}`{% x %}`{% endraw %} b\n", "{% if x %}\n", "{% endif %}\n",
 	"\n", "\n", "```\n", "```go\n", "~~~~\n", "- item\n", "1. one\n", "> quote\n",
 	"[^1]: note\n", "[^n]: other\n", "text[^1]\n", "a <span id='s'>x</span>\n", "<a name=\"n\"></a> x\n",
-	"# R&D\n", "# Q&A -- x\n", "# `code` title\n", "## `x` and `y`\n", "# a `b-c` d\n", "# `Dup`\n",
+	"# R&D\n", "# Q&A -- x\n", "# `code` title\n", "## Installing {#install}\n", "## T {#t-1_b}\n", "## `x` and `y`\n", "# a `b-c` d\n", "# `Dup`\n",
 	"<div class=\"note\">\n", "</div>\n", "<p>text\n", "<div id=\"d\"></div>\n", "  see <a href=\"{{ x }}\">y</a>\n",
 }
 
@@ -160,10 +164,11 @@ func TestScanAnchorsRandomPlain(t *testing.T) {
 // scanAnchorHTMLPieces are lines of pages with HTML blocks, tables built by
 // template loops and headings around them, as documentation sites write.
 var scanAnchorHTMLPieces = []string{
+	"   ```sh\n", "   ```\n", "  ```\n", "```\n", "    x\n", "  # in code\n", "1. step\n", "- item\n", " \t```\n",
 	"<table>\n", "  <thead>\n", "  <tbody>\n", "</table>\n", "   <div class=\"note\">\n", "<div>\n", "</div>\n",
 	"    {%- for e in x %}\n", "  {% endfor -%}\n", "{{ x }}\n", "  {{ x }} {{ y }}\n", "{% raw %}\n", "{% endraw %}\n",
 	"    <tr>\n", "      <td>{{ e.name }}</td>\n", "<p id=\"p\">x</p>\n", "  <h2 id=\"h\">T</h2>\n",
-	"# Heading\n", "## Two `code`\n", "# R&D\n", "# Heading\n", "    # code\n", "  # indented\n", "Title\n", "---\n",
+	"# Heading\n", "## Two `code`\n", "# R&D\n", "## Installing {#install}\n", "## Dup {#install}\n", "### A `b` c {%- include x.html v=\"1\" -%}\n", "# {{ x }} y\n", "# Heading\n", "    # code\n", "  # indented\n", "Title\n", "---\n",
 	"\n", "\n", "\n", "text\n", "```\n", "- item\n", "> quote\n", "1. one\n", "[^1]: note\n", ": def\n", "{: #ial}\n",
 }
 
