@@ -304,13 +304,13 @@ func (d *Document) maskTags(masked []byte, comments []Span) {
 			continue
 		}
 		d.hidden = append(d.hidden, Span{t.Start, t.End})
-		if t.Kind == LiquidTag && t.Name == "highlight" && d.aloneOnLine(t.Start, t.End) && t.End-t.Start >= 3 {
+		if t.Kind == LiquidTag && t.Name == "highlight" && d.aloneOnLine(t.Start, t.End) && d.fenceFits(t) {
 			fill(masked, t.Start, t.End)
 			copy(masked[t.Start:], "~~~")
 			open = t
 			continue
 		}
-		if t.Kind == LiquidTag && t.Name == "endhighlight" && open != nil && d.aloneOnLine(t.Start, t.End) && t.End-t.Start >= 3 {
+		if t.Kind == LiquidTag && t.Name == "endhighlight" && open != nil && d.aloneOnLine(t.Start, t.End) && d.fenceFits(t) {
 			blank(masked, t.Start, t.End)
 			copy(masked[t.Start:], "~~~")
 			d.highlights = append(d.highlights, Span{open.End, t.Start})
@@ -320,6 +320,13 @@ func (d *Document) maskTags(masked []byte, comments []Span) {
 		d.maskSpan(masked, t.Start, t.End)
 	}
 	sortSpans(d.hidden)
+}
+
+// fenceFits tells whether the fence "~~~" that stands for a highlight tag
+// fits on the tag's first line: a tag may break its line right after "{%",
+// and the fence must not overwrite a line ending.
+func (d *Document) fenceFits(t *Tag) bool {
+	return t.End-t.Start >= 3 && bytes.IndexAny(d.Src[t.Start:t.Start+3], "\r\n") < 0
 }
 
 func (d *Document) maskSpan(masked []byte, start, end int) {

@@ -400,3 +400,25 @@ func TestShortWordWithoutAt(t *testing.T) {
 		}
 	}
 }
+
+// TestHighlightTagBrokenAfterBraceKeepsLineEndings: a highlight tag may
+// break its line right after "{%"; the fence that stands for it must not
+// overwrite that line ending (FuzzParseDocument's check).
+func TestHighlightTagBrokenAfterBraceKeepsLineEndings(t *testing.T) {
+	for _, src := range []string{
+		"{%\nhighlight go %}\ncode\n{% endhighlight %}\n",
+		"{% highlight go %}\ncode\n{%\nendhighlight %}\n",
+		"{%\r\nhighlight go %}\r\ncode\r\n{%\r\nendhighlight %}\r\n",
+		"{% highlight go %}\ncode\n{% endhighlight %}\n",
+	} {
+		d := parseDocument(NewMarkdown(), "x.md", "/x.md", []byte(src), SyntaxLiquid, false, nil)
+		if err := checkDocument(d); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
+		for i := range len(src) {
+			if (src[i] == '\r') != (d.Masked[i] == '\r') {
+				t.Errorf("%q: masking moved a carriage return at offset %d", src, i)
+			}
+		}
+	}
+}
