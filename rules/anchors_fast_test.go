@@ -114,20 +114,7 @@ var scanAnchorPieces = []string{
 // TestScanAnchorsRandom compares the scan with the parse on random mixes
 // of awkward lines.
 func TestScanAnchorsRandom(t *testing.T) {
-	sites := anchorTestSites(t)
-	rng := rand.New(rand.NewPCG(1, 2))
-	answered := 0
-	for _, s := range randomMixes(rng, scanAnchorPieces, 14, 20000) {
-		for _, site := range sites {
-			if checkScanAnchors(t, site, "random mix", []byte(s)) {
-				answered++
-			}
-		}
-	}
-	t.Logf("scanAnchors answered for %d of %d pages", answered, 6*20000)
-	if answered == 0 {
-		t.Error("scanAnchors never answered")
-	}
+	compareScanOnRandomPages(t, "random mix", scanAnchorPieces, rand.NewPCG(1, 2), 14, 20000, 1)
 }
 
 // scanAnchorPlainPieces are lines of the pages the scan reads: random
@@ -175,19 +162,25 @@ var scanAnchorHTMLPieces = []string{
 // TestScanAnchorsRandomHTML compares the scan with the parse on random
 // pages of HTML blocks and template tags.
 func TestScanAnchorsRandomHTML(t *testing.T) {
+	compareScanOnRandomPages(t, "random HTML page", scanAnchorHTMLPieces, rand.NewPCG(7, 8), 24, 10000, 6*10000/10)
+}
+
+// compareScanOnRandomPages compares the scan with the parse on pages of
+// up to lines random pieces, on every test site; the scan must answer for
+// at least minAnswered of them.
+func compareScanOnRandomPages(t *testing.T, what string, pieces []string, src rand.Source, lines, pages, minAnswered int) {
 	sites := anchorTestSites(t)
-	rng := rand.New(rand.NewPCG(7, 8))
 	answered := 0
-	for _, s := range randomMixes(rng, scanAnchorHTMLPieces, 24, 10000) {
+	for _, s := range randomMixes(rand.New(src), pieces, lines, pages) {
 		for _, site := range sites {
-			if checkScanAnchors(t, site, "random HTML page", []byte(s)) {
+			if checkScanAnchors(t, site, what, []byte(s)) {
 				answered++
 			}
 		}
 	}
-	t.Logf("scanAnchors answered for %d of %d pages", answered, 6*10000)
-	if answered < 6*10000/10 {
-		t.Errorf("scanAnchors answered for only %d of %d pages", answered, 6*10000)
+	t.Logf("scanAnchors answered for %d of %d pages", answered, len(sites)*pages)
+	if answered < minAnswered {
+		t.Errorf("scanAnchors answered for only %d of %d pages", answered, len(sites)*pages)
 	}
 }
 
