@@ -326,7 +326,7 @@ func (d *Document) maskTags(masked []byte, comments []Span) {
 // fits on the tag's first line: a tag may break its line right after "{%",
 // and the fence must not overwrite a line ending.
 func (d *Document) fenceFits(t *Tag) bool {
-	return t.End-t.Start >= 3 && bytes.IndexAny(d.Src[t.Start:t.Start+3], "\r\n") < 0
+	return t.End-t.Start >= 3 && !bytes.ContainsAny(d.Src[t.Start:t.Start+3], "\r\n")
 }
 
 func (d *Document) maskSpan(masked []byte, start, end int) {
