@@ -253,8 +253,8 @@ func (sl *siteSlot) start() {
 	sl.startedOnce.Do(func() { close(sl.started) })
 }
 
-// prefetcher loads each site while the workers check the one before it, so
-// that no worker waits for a site's index to be built: the sites are
+// prefetcher loads each site while the workers check the ones before it,
+// so that no worker waits for a site's index to be built: the sites are
 // checked one after the other, and a worker that takes the first file of
 // a site would otherwise build its index while the others wait for it.
 type prefetcher struct {
