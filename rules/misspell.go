@@ -196,7 +196,11 @@ func reportMisspelling(pass *lint.Pass, df misspell.Diff, line string, lineStart
 		`replace with "`+df.Corrected+`"`, df.Corrected)
 }
 
-// mayFlag reports whether misspell can find anything in line; when false,
+// candidateRun returns the start of the first run of word bytes at or after
+// from (where a run of line starts) that may hold a word misspell reports,
+// or -1 when there is none.
+//
+// When no run of a line is a candidate, misspell can find nothing in it:
 // running it would return no diff, so the replacer (a scan for keys inside
 // any word, then several regular expressions per line) runs only on the rare
 // lines that may hold a misspelling.
@@ -206,13 +210,6 @@ func reportMisspelling(pass *lint.Pass, df misspell.Diff, line string, lineStart
 // case is one of its keys. Blanking removes words but can also cut a run of
 // the line: mayWord lists where such a cut can fall, so that every word
 // misspell can see is among the substrings it looks up.
-func (d *misspellDict) mayFlag(line string) bool {
-	return d.candidateRun(line, 0) >= 0
-}
-
-// candidateRun returns the start of the first run of word bytes at or after
-// from (where a run of line starts) that may hold a word misspell reports,
-// or -1 when there is none: see mayFlag.
 func (d *misspellDict) candidateRun(line string, from int) int {
 	for i := from; i < len(line); {
 		if misspellByteClass[line[i]] == notWordByte {
